@@ -1,0 +1,33 @@
+"""Regenerate generated/runpod_gql_generated from schema.graphql and queries/, from scratch.
+
+ariadne-codegen never deletes files, so a renamed operation would leave its old module
+behind: the package is removed first. Run from anywhere; paths resolve against the repo root.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "generated" / "runpod_gql_generated"
+
+
+def main() -> int:
+    started = time.perf_counter()
+    shutil.rmtree(PACKAGE, ignore_errors=True)
+    codegen = Path(sys.executable).with_name("ariadne-codegen")
+    result = subprocess.run([str(codegen), "client"], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        return result.returncode
+    modules = len(list(PACKAGE.glob("*.py")))
+    print(f"generated {modules} modules in {time.perf_counter() - started:.2f}s -> {PACKAGE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""A local RunPod API emulator (work in progress)."""

@@ -26,6 +26,7 @@
         ├── SSHError                connect / auth / transfer failed
         │   └── HostKeyError        the host key is unknown (strict) or changed
         ├── RemoteCommandError      a command exited non-zero; ``exit_status``, ``stderr``
+        ├── RemoteTimeoutError      a remote command or probe ran out of time (also TimeoutError)
         └── RunpodctlError          runpodctl failed; ``exit_code``, ``stderr``
             └── RunpodctlNotFoundError
 
@@ -61,6 +62,7 @@ __all__ = [
     "RateLimitError",
     "RemoteCommandError",
     "RemoteError",
+    "RemoteTimeoutError",
     "ResponseValidationError",
     "RunPodError",
     "RunpodctlError",
@@ -311,6 +313,10 @@ class RemoteCommandError(RemoteError):
         tail = stderr.strip().splitlines()[-1:] if stderr.strip() else []
         why = f": {tail[0]}" if tail else ""
         super().__init__(f"command {command!r} exited with status {exit_status}{why}")
+
+
+class RemoteTimeoutError(RemoteError, TimeoutError):
+    """A remote command, transfer or readiness probe ran out of time; the remote side was stopped."""
 
 
 class RunpodctlError(RemoteError):

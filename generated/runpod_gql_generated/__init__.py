@@ -43,6 +43,8 @@ if TYPE_CHECKING:
         DataCenter,
         DataCenterGpuAvailability,
         Endpoint,
+        GpuOffer,
+        GpuOfferLowestPrice,
         GpuPrice,
         GpuType,
         Machine,
@@ -69,16 +71,8 @@ if TYPE_CHECKING:
         GetCpuFlavorCpuFlavorsSpecifics,
     )
     from .get_endpoint import GetEndpoint, GetEndpointMyself, GetEndpointMyselfEndpoint
-    from .get_gpu_type import (
-        GetGpuType,
-        GetGpuTypeGpuTypes,
-        GetGpuTypeGpuTypesLowestPrice,
-    )
-    from .get_gpu_types import (
-        GetGpuTypes,
-        GetGpuTypesGpuTypes,
-        GetGpuTypesGpuTypesLowestPrice,
-    )
+    from .get_gpu_type import GetGpuType, GetGpuTypeGpuTypes
+    from .get_gpu_types import GetGpuTypes, GetGpuTypesGpuTypes
     from .get_pod import GetPod, GetPodPod
     from .get_pod_state import GetPodState, GetPodStatePod
     from .get_template import GetTemplate, GetTemplatePodTemplate
@@ -121,11 +115,7 @@ if TYPE_CHECKING:
         ListEndpointsMyselfEndpoints,
     )
     from .list_gpu_type_ids import ListGpuTypeIds, ListGpuTypeIdsGpuTypes
-    from .list_gpu_types import (
-        ListGpuTypes,
-        ListGpuTypesGpuTypes,
-        ListGpuTypesGpuTypesLowestPrice,
-    )
+    from .list_gpu_types import ListGpuTypes, ListGpuTypesGpuTypes
     from .list_network_volumes import (
         ListNetworkVolumes,
         ListNetworkVolumesMyself,
@@ -223,10 +213,8 @@ _LAZY_IMPORTS = {
     "GetEndpointMyselfEndpoint": ".get_endpoint",
     "GetGpuType": ".get_gpu_type",
     "GetGpuTypeGpuTypes": ".get_gpu_type",
-    "GetGpuTypeGpuTypesLowestPrice": ".get_gpu_type",
     "GetGpuTypes": ".get_gpu_types",
     "GetGpuTypesGpuTypes": ".get_gpu_types",
-    "GetGpuTypesGpuTypesLowestPrice": ".get_gpu_types",
     "GetPod": ".get_pod",
     "GetPodPod": ".get_pod",
     "GetPodState": ".get_pod_state",
@@ -234,6 +222,8 @@ _LAZY_IMPORTS = {
     "GetTemplate": ".get_template",
     "GetTemplatePodTemplate": ".get_template",
     "GpuLowestPriceInput": ".input_types",
+    "GpuOffer": ".fragments",
+    "GpuOfferLowestPrice": ".fragments",
     "GpuPrice": ".fragments",
     "GpuType": ".fragments",
     "GraphQLClientError": ".exceptions",
@@ -255,7 +245,6 @@ _LAZY_IMPORTS = {
     "ListGpuTypeIdsGpuTypes": ".list_gpu_type_ids",
     "ListGpuTypes": ".list_gpu_types",
     "ListGpuTypesGpuTypes": ".list_gpu_types",
-    "ListGpuTypesGpuTypesLowestPrice": ".list_gpu_types",
     "ListNetworkVolumes": ".list_network_volumes",
     "ListNetworkVolumesMyself": ".list_network_volumes",
     "ListNetworkVolumesMyselfNetworkVolumes": ".list_network_volumes",
@@ -400,10 +389,8 @@ __all__ = [
     "GetEndpointMyselfEndpoint",
     "GetGpuType",
     "GetGpuTypeGpuTypes",
-    "GetGpuTypeGpuTypesLowestPrice",
     "GetGpuTypes",
     "GetGpuTypesGpuTypes",
-    "GetGpuTypesGpuTypesLowestPrice",
     "GetPod",
     "GetPodPod",
     "GetPodState",
@@ -411,6 +398,8 @@ __all__ = [
     "GetTemplate",
     "GetTemplatePodTemplate",
     "GpuLowestPriceInput",
+    "GpuOffer",
+    "GpuOfferLowestPrice",
     "GpuPrice",
     "GpuType",
     "GraphQLClientError",
@@ -432,7 +421,6 @@ __all__ = [
     "ListGpuTypeIdsGpuTypes",
     "ListGpuTypes",
     "ListGpuTypesGpuTypes",
-    "ListGpuTypesGpuTypesLowestPrice",
     "ListNetworkVolumes",
     "ListNetworkVolumesMyself",
     "ListNetworkVolumesMyselfNetworkVolumes",

@@ -522,10 +522,14 @@ class GeneratedClient(AsyncBaseClient):
         query = gql("""
             query ListGpuTypes($price: GpuLowestPriceInput!) {
               gpuTypes {
-                ...GpuType
-                lowestPrice(input: $price) {
-                  ...GpuPrice
-                }
+                ...GpuOffer
+              }
+            }
+
+            fragment GpuOffer on GpuType {
+              ...GpuType
+              lowestPrice(input: $price) {
+                ...GpuPrice
               }
             }
 
@@ -568,10 +572,14 @@ class GeneratedClient(AsyncBaseClient):
         query = gql("""
             query GetGpuType($id: String!, $price: GpuLowestPriceInput!) {
               gpuTypes(input: {id: $id}) {
-                ...GpuType
-                lowestPrice(input: $price) {
-                  ...GpuPrice
-                }
+                ...GpuOffer
+              }
+            }
+
+            fragment GpuOffer on GpuType {
+              ...GpuType
+              lowestPrice(input: $price) {
+                ...GpuPrice
               }
             }
 
@@ -614,10 +622,14 @@ class GeneratedClient(AsyncBaseClient):
         query = gql("""
             query GetGpuTypes($ids: [String!]!, $price: GpuLowestPriceInput!) {
               gpuTypes(input: {ids: $ids}) {
-                ...GpuType
-                lowestPrice(input: $price) {
-                  ...GpuPrice
-                }
+                ...GpuOffer
+              }
+            }
+
+            fragment GpuOffer on GpuType {
+              ...GpuType
+              lowestPrice(input: $price) {
+                ...GpuPrice
               }
             }
 

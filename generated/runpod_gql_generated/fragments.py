@@ -90,6 +90,14 @@ class GpuType(BaseModel):
     community_spot_price: Optional[float] = Field(default=None)
 
 
+class GpuOffer(GpuType):
+    lowest_price: Optional["GpuOfferLowestPrice"] = Field(default=None)
+
+
+class GpuOfferLowestPrice(GpuPrice):
+    pass
+
+
 class Machine(BaseModel):
     id: Optional[str] = Field(default=None)
     gpu_type_id: Optional[str] = Field(default=None)

@@ -6,15 +6,11 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .fragments import GpuPrice, GpuType
+from .fragments import GpuOffer
 
 
 class GetGpuType(BaseModel):
     gpu_types: Optional[list[Optional["GetGpuTypeGpuTypes"]]] = Field(default=None)
 
 
-class GetGpuTypeGpuTypes(GpuType):
-    lowest_price: Optional["GetGpuTypeGpuTypesLowestPrice"] = Field(default=None)
-
-
-GetGpuTypeGpuTypesLowestPrice = GpuPrice
+GetGpuTypeGpuTypes = GpuOffer

@@ -6,15 +6,11 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .fragments import GpuPrice, GpuType
+from .fragments import GpuOffer
 
 
 class GetGpuTypes(BaseModel):
     gpu_types: Optional[list[Optional["GetGpuTypesGpuTypes"]]] = Field(default=None)
 
 
-class GetGpuTypesGpuTypes(GpuType):
-    lowest_price: Optional["GetGpuTypesGpuTypesLowestPrice"] = Field(default=None)
-
-
-GetGpuTypesGpuTypesLowestPrice = GpuPrice
+GetGpuTypesGpuTypes = GpuOffer

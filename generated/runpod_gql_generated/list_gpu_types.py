@@ -6,15 +6,11 @@ from typing import Optional
 from pydantic import Field
 
 from .base_model import BaseModel
-from .fragments import GpuPrice, GpuType
+from .fragments import GpuOffer
 
 
 class ListGpuTypes(BaseModel):
     gpu_types: Optional[list[Optional["ListGpuTypesGpuTypes"]]] = Field(default=None)
 
 
-class ListGpuTypesGpuTypes(GpuType):
-    lowest_price: Optional["ListGpuTypesGpuTypesLowestPrice"] = Field(default=None)
-
-
-ListGpuTypesGpuTypesLowestPrice = GpuPrice
+ListGpuTypesGpuTypes = GpuOffer

@@ -1,0 +1,197 @@
+"""Where the API key and endpoint come from, resolved once, reported without the key.
+
+Key order: explicit argument, ``RUNPOD_API_KEY``, ``~/.runpod/config.toml`` (runpod-python's
+``[profile] api_key`` shape, then runpodctl's top-level ``apikey``), the RunPod MCP server entry in
+``~/.cursor/mcp.json``. Endpoint order: argument, ``RUNPOD_GRAPHQL_URL``,
+``RUNPOD_API_BASE_URL`` + ``/graphql``, runpodctl's ``apiurl``, the RunPod default.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from .errors import ConfigurationError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+DEFAULT_URL = "https://api.runpod.io/graphql"
+DEFAULT_PROFILE = "default"
+
+
+class APIKey:
+    """The API key. Its repr and str never show it; ``reveal()`` is the one way out."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "APIKey('***')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, APIKey) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __reduce__(self) -> Any:
+        raise TypeError("APIKey cannot be pickled")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings. ``api_key_source`` and ``url_source`` say where each came from."""
+
+    api_key: APIKey = field(repr=False)
+    api_key_source: str
+    url: str
+    url_source: str
+    profile: str | None = None
+
+    def describe(self) -> str:
+        key = f"API key from {self.api_key_source}"
+        return f"{key}; endpoint {self.url} (from {self.url_source})"
+
+    def __repr__(self) -> str:
+        return f"Config(api_key=<from {self.api_key_source}>, url={self.url!r}, url_source={self.url_source!r})"
+
+
+def _read_toml(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        return None
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigurationError(f"cannot read {path}: {exc}") from exc
+
+
+def _key_from_runpod_toml(doc: Mapping[str, Any], profile: str) -> tuple[str | None, str | None]:
+    """Returns (key, shape): runpod-python profiles first, then runpodctl's top-level key."""
+    section = doc.get(profile)
+    if isinstance(section, Mapping):
+        value = section.get("api_key") or section.get("apikey")
+        if isinstance(value, str) and value.strip():
+            return value.strip(), f"profile [{profile}]"
+    for name in ("apikey", "api_key"):
+        value = doc.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip(), f"top-level {name} (runpodctl)"
+    return None, None
+
+
+def _key_from_mcp(path: Path) -> tuple[str | None, str | None]:
+    try:
+        doc = json.loads(path.read_text())
+    except FileNotFoundError:
+        return None, None
+    except (OSError, ValueError) as exc:
+        raise ConfigurationError(f"cannot read {path}: {exc}") from exc
+    servers = doc.get("mcpServers") if isinstance(doc, Mapping) else None
+    if not isinstance(servers, Mapping):
+        return None, None
+    # The RunPod server's entry first, then any server that carries a RunPod key.
+    ordered = sorted(servers.items(), key=lambda kv: "runpod" not in str(kv[0]).lower())
+    for name, server in ordered:
+        env = server.get("env") if isinstance(server, Mapping) else None
+        value = env.get("RUNPOD_API_KEY") if isinstance(env, Mapping) else None
+        if isinstance(value, str) and value.strip():
+            return value.strip(), f"mcpServers.{name}.env.RUNPOD_API_KEY"
+    return None, None
+
+
+def _check_url(url: str, source: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigurationError(f"endpoint from {source} is not an http(s) URL")
+    if any(k.lower() == "api_key" for k, _ in parse_qsl(parts.query)):
+        # Keys in URLs end up in logs and exception texts; we only ever send a header.
+        raise ConfigurationError(
+            f"endpoint from {source} carries an api_key query parameter; "
+            "remove it and set RUNPOD_API_KEY (the key is sent as a Bearer header)"
+        )
+    return url
+
+
+def resolve_config(
+    *,
+    api_key: str | None = None,
+    url: str | None = None,
+    profile: str | None = None,
+    env: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> Config:
+    """Resolve key and endpoint from arguments, environment and config files."""
+    env = os.environ if env is None else env
+    home = Path.home() if home is None else home
+    profile_name = profile or env.get("RUNPOD_PROFILE") or DEFAULT_PROFILE
+    config_toml = home / ".runpod" / "config.toml"
+    mcp_json = home / ".cursor" / "mcp.json"
+    toml_doc: dict[str, Any] | None = None
+
+    key: str | None = None
+    key_source = ""
+    if api_key is not None:
+        if not api_key.strip():
+            raise ConfigurationError("api_key argument is empty")
+        key, key_source = api_key.strip(), "the api_key argument"
+    elif env.get("RUNPOD_API_KEY", "").strip():
+        key, key_source = env["RUNPOD_API_KEY"].strip(), "environment variable RUNPOD_API_KEY"
+    else:
+        toml_doc = _read_toml(config_toml)
+        if toml_doc is not None:
+            found, shape = _key_from_runpod_toml(toml_doc, profile_name)
+            if found:
+                key, key_source = found, f"{config_toml} ({shape})"
+            elif profile is not None:
+                raise ConfigurationError(f"profile [{profile}] in {config_toml} has no api_key")
+        if key is None:
+            found, where = _key_from_mcp(mcp_json)
+            if found:
+                key, key_source = found, f"{mcp_json} ({where})"
+    if key is None:
+        raise ConfigurationError(
+            "no RunPod API key found. Looked in: the api_key argument; environment variable "
+            f'RUNPOD_API_KEY; {config_toml} ([{profile_name}] api_key = "..." or top-level '
+            f"apikey = '...'); {mcp_json} (mcpServers.<name>.env.RUNPOD_API_KEY). "
+            "Set one with: export RUNPOD_API_KEY=<key from https://www.console.runpod.io/user/settings>"
+        )
+
+    if url is not None:
+        endpoint, url_source = url, "the url argument"
+    elif env.get("RUNPOD_GRAPHQL_URL", "").strip():
+        endpoint, url_source = env["RUNPOD_GRAPHQL_URL"].strip(), "RUNPOD_GRAPHQL_URL"
+    elif env.get("RUNPOD_API_BASE_URL", "").strip():
+        endpoint = env["RUNPOD_API_BASE_URL"].strip().rstrip("/") + "/graphql"
+        url_source = "RUNPOD_API_BASE_URL"
+    else:
+        if toml_doc is None:
+            toml_doc = _read_toml(config_toml)
+        apiurl = (toml_doc or {}).get("apiurl")
+        if isinstance(apiurl, str) and apiurl.strip():
+            endpoint, url_source = apiurl.strip(), f"{config_toml} (apiurl)"
+        else:
+            endpoint, url_source = DEFAULT_URL, "the default"
+    return Config(
+        api_key=APIKey(key),
+        api_key_source=key_source,
+        url=_check_url(endpoint, url_source),
+        url_source=url_source,
+        profile=profile_name if "profile [" in key_source else None,
+    )

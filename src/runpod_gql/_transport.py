@@ -1,0 +1,465 @@
+"""The one place a request is sent: rate limit, retries, logging and error mapping.
+
+``GraphQLTransport`` is a private subclass of the generated client. Every generated method calls
+``execute`` then ``get_data``; ``execute`` sends the request (retrying what is safe to retry),
+turns every failure into an error from :mod:`runpod_gql.errors`, and keeps the parsed body so
+``get_data`` does not parse it again. The API key goes into the Authorization header of each
+request and nowhere else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import json
+import logging
+import random
+import sys
+import weakref
+from collections.abc import Awaitable, Mapping
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import httpx
+import pydantic
+from pydantic_core import to_jsonable_python
+from runpod_gql_generated.client import GeneratedClient
+
+if TYPE_CHECKING:
+    from runpod_gql_generated.async_base_client import HttpClient
+
+from . import __version__
+from ._clock import SYSTEM_CLOCK, Clock
+from ._config import APIKey
+from ._ratelimit import RateLimiter, shared_limiter
+from ._retry import NOT_FOUND_MEANS_DONE, RetryPolicy, is_retryable
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    CapacityError,
+    GraphQLErrorDetail,
+    HostFullError,
+    InvalidRequestError,
+    NotFoundError,
+    OperationError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+)
+
+logger = logging.getLogger("runpod_gql")
+T = TypeVar("T")
+
+USER_AGENT = (
+    f"runpod-gql/{__version__} python/{sys.version_info.major}.{sys.version_info.minor} "
+    f"httpx/{httpx.__version__}"
+)
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+# Substrings of RunPod's error texts (see API-BEHAVIOUR.md), most specific first.
+_CAPACITY = "no longer any instances available"
+_HOST_FULL = "not enough free gpus on the host"
+_OPAQUE = "something went wrong"
+_NOT_FOUND = ("not found", "nonexistent", "does not exist")
+_AUTH = ("unauthorized", "unauthenticated", "invalid api key", "api key is invalid")
+_INVALID_CODES = frozenset({"GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"})
+# Fields of a create's input that say what was asked for; never env, args or credentials.
+_REQUEST_FIELDS = (
+    "gpuTypeId",
+    "gpuTypeIdList",
+    "gpuCount",
+    "cloudType",
+    "dataCenterId",
+    "instanceId",
+)
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    """Per-client (or per ``with_options`` view) request settings."""
+
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+
+@dataclass
+class TransportStats:
+    """Counters a client keeps about its own traffic (for tests, benchmarks and the CLI)."""
+
+    requests: int = 0
+    retries: int = 0
+    rate_limited: int = 0
+    failures: int = 0
+
+
+def _request_id(response: httpx.Response) -> str | None:
+    for name in ("x-request-id", "x-amzn-requestid", "cf-ray"):
+        value = response.headers.get(name)
+        if value:
+            return str(value)
+    return None
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    now = datetime.datetime.now(when.tzinfo or datetime.timezone.utc)
+    return max(0.0, (when - now).total_seconds())
+
+
+def _requested(variables: Mapping[str, Any] | None) -> dict[str, Any]:
+    source = (variables or {}).get("input")
+    if not isinstance(source, Mapping):
+        return {}
+    return {k: source[k] for k in _REQUEST_FIELDS if k in source}
+
+
+def error_from_graphql(
+    errors: list[GraphQLErrorDetail],
+    *,
+    operation: str | None,
+    status_code: int,
+    request_id: str | None,
+    variables: Mapping[str, Any] | None = None,
+) -> APIError:
+    """The most specific error class for a response's GraphQL errors (all of them kept)."""
+    first = errors[0]
+    text = first.message.lower()
+    codes = {e.code for e in errors if e.code}
+    common: dict[str, Any] = {
+        "operation": operation,
+        "status_code": status_code,
+        "request_id": request_id,
+        "errors": errors,
+    }
+    message = first.message
+    if _CAPACITY in text:
+        return CapacityError(
+            message,
+            requested=_requested(variables),
+            hint="try another GPU type, cloud type (ALL) or data centre, or retry later",
+            **common,
+        )
+    if _HOST_FULL in text:
+        return HostFullError(
+            message,
+            hint="the host has no free GPUs now: retry later, or create a new pod",
+            **common,
+        )
+    if codes & _INVALID_CODES:
+        return InvalidRequestError(message, **common)
+    if _OPAQUE in text or "INTERNAL_SERVER_ERROR" in codes:
+        return ServerError(message, hint="RunPod's opaque error; usually transient", **common)
+    if any(s in text for s in _AUTH) or codes & {"UNAUTHENTICATED", "FORBIDDEN"}:
+        return AuthenticationError(
+            message, hint="check the API key (runpod-gql config show)", **common
+        )
+    if any(s in text for s in _NOT_FOUND):
+        return NotFoundError(message, **common)
+    if "cannot resume a spot pod" in text:
+        return OperationError(message, hint="resume a spot pod with bid_resume()", **common)
+    return OperationError(message, **common)
+
+
+def error_from_status(response: httpx.Response, body: Any, *, operation: str | None) -> APIError:
+    """The error for a non-2xx answer, keeping any GraphQL errors it carried."""
+    status = response.status_code
+    details = _details(body)
+    common: dict[str, Any] = {
+        "operation": operation,
+        "status_code": status,
+        "request_id": _request_id(response),
+        "errors": details,
+    }
+    said = details[0].message if details else response.reason_phrase or "HTTP error"
+    if status in (401, 403):
+        return AuthenticationError(
+            f"authentication failed: {said}",
+            hint="the API key is missing, wrong or revoked; see `runpod-gql config show`",
+            **common,
+        )
+    if status == 429:
+        return RateLimitError(
+            f"rate limited: {said}",
+            retry_after=_retry_after(response.headers.get("retry-after")),
+            **common,
+        )
+    if status >= 500:
+        return ServerError(f"server error: {said}", **common)
+    if details:
+        return error_from_graphql(
+            details, operation=operation, status_code=status, request_id=_request_id(response)
+        )
+    return InvalidRequestError(f"request rejected: {said}", **common)
+
+
+def _details(body: Any) -> list[GraphQLErrorDetail]:
+    if isinstance(body, Mapping) and isinstance(body.get("errors"), list):
+        return [GraphQLErrorDetail.from_json(e) for e in body["errors"]]
+    return []
+
+
+def _connection_error(exc: httpx.TransportError, operation: str | None) -> APIConnectionError:
+    """Map a transport failure, deciding whether the request may have reached the server."""
+    cause = exc.__cause__
+    cause_name = type(cause).__name__ if cause is not None else ""
+    # httpx-aiohttp maps every aiohttp connection error (even a dropped response) to
+    # ConnectTimeout, so decide from the aiohttp exception underneath when there is one.
+    if cause is not None and type(cause).__module__.startswith("aiohttp"):
+        never_sent = cause_name in {
+            "ClientConnectorError",
+            "ClientConnectorDNSError",
+            "ClientConnectorSSLError",
+            "ClientConnectorCertificateError",
+            "ClientSSLError",
+            "ConnectionTimeoutError",
+            "UnixClientConnectorError",
+        }
+        timed_out = isinstance(cause, asyncio.TimeoutError)
+    else:
+        never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+        timed_out = isinstance(exc, httpx.TimeoutException)
+    kind = type(cause).__name__ if cause is not None else type(exc).__name__
+    where = "before the request was sent" if never_sent else "after the request may have been sent"
+    cls = APITimeoutError if timed_out else APIConnectionError
+    return cls(
+        f"connection failed {where} ({kind})",
+        request_sent=not never_sent,
+        operation=operation,
+        hint=None if never_sent else "a mutation may or may not have been applied",
+    )
+
+
+def _validation_error(exc: pydantic.ValidationError) -> ResponseValidationError:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    value = first.get("input")
+    shown = repr(value)
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    return ResponseValidationError(
+        f"the server's answer does not fit the schema: {where} = {shown}: {first.get('msg', '')}",
+        field=where,
+        value=value,
+        operation=exc.title,
+        hint="the schema may have changed: regenerate the client (make schema && make generate)",
+    )
+
+
+class GraphQLTransport(GeneratedClient):
+    """The generated client with our transport concerns. Private: use ``RunPod``."""
+
+    def __init__(
+        self,
+        *,
+        url: str,
+        http_client: httpx.AsyncClient,
+        api_key: APIKey,
+        options: RequestOptions,
+        clock: Clock = SYSTEM_CLOCK,
+        limiter: RateLimiter | None = None,
+        limiter_settings: Mapping[str, Any] | None = None,
+        stats: TransportStats | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        # The generated base types http_client as a Protocol httpx does not match exactly
+        # (ariadne-codegen issue #463); we keep our own typed reference for requests.
+        super().__init__(url=url, http_client=cast("HttpClient", http_client))
+        self.http = http_client
+        self._api_key = api_key
+        self.options = options
+        self.clock = clock
+        self._limiter = limiter
+        self._limiter_settings = dict(limiter_settings or {})
+        self.stats = stats if stats is not None else TransportStats()
+        self._rng = rng or random.Random()
+        self._parsed: weakref.WeakKeyDictionary[httpx.Response, dict[str, Any]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def __repr__(self) -> str:
+        return f"<GraphQLTransport url={self.url!r}>"
+
+    def derive(self, options: RequestOptions) -> GraphQLTransport:
+        """A transport with other options, sharing connections, limiter and stats."""
+        return GraphQLTransport(
+            url=self.url,
+            http_client=self.http,
+            api_key=self._api_key,
+            options=options,
+            clock=self.clock,
+            limiter=self._limiter,
+            limiter_settings=self._limiter_settings,
+            stats=self.stats,
+            rng=self._rng,
+        )
+
+    @property
+    def limiter(self) -> RateLimiter:
+        if self._limiter is None:
+            self._limiter = shared_limiter(
+                self.url, self._api_key.reveal(), clock=self.clock, **self._limiter_settings
+            )
+        return self._limiter
+
+    async def run(self, call: Awaitable[T]) -> T:
+        """Await a generated method, turning a response that does not fit the models into our error."""
+        try:
+            return await call
+        except pydantic.ValidationError as exc:
+            raise _validation_error(exc) from exc
+
+    async def execute(
+        self,
+        query: str,
+        operation_name: str | None = None,
+        variables: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        is_mutation = query.lstrip().startswith("mutation")
+        plain_variables = self._convert_dict_to_json_serializable(variables) if variables else {}
+        body = json.dumps(
+            {"query": query, "operationName": operation_name, "variables": plain_variables},
+            default=to_jsonable_python,
+            separators=(",", ":"),
+        ).encode()
+        headers = {
+            "Authorization": f"Bearer {self._api_key.reveal()}",
+            "Content-Type": "application/json",
+            "User-Agent": USER_AGENT,
+        }
+        policy = self.options.retry
+        started = self.clock.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            error: APIError
+            sent_at = self.clock.monotonic()
+            async with self.limiter.slot():
+                self.stats.requests += 1
+                try:
+                    response = await self.http.post(
+                        self.url, content=body, headers=headers, timeout=self.options.timeout
+                    )
+                except httpx.TransportError as exc:
+                    error = _connection_error(exc, operation_name)
+                    status: int | str = type(exc.__cause__ or exc).__name__
+                else:
+                    status = response.status_code
+                    outcome = self._interpret(response, operation_name, plain_variables)
+                    if isinstance(outcome, dict):
+                        self.limiter.on_success()
+                        logger.debug(
+                            "%s attempt=%d status=%s %.1fms",
+                            operation_name,
+                            attempt,
+                            status,
+                            (self.clock.monotonic() - sent_at) * 1000,
+                        )
+                        self._parsed[response] = outcome
+                        return response
+                    error = outcome
+            logger.debug(
+                "%s attempt=%d status=%s %.1fms failed: %s",
+                operation_name,
+                attempt,
+                status,
+                (self.clock.monotonic() - sent_at) * 1000,
+                type(error).__name__,
+            )
+            if isinstance(error, RateLimitError):
+                self.stats.rate_limited += 1
+                self.limiter.on_rate_limited(error.retry_after)
+            if (
+                attempt > 1
+                and isinstance(error, NotFoundError)
+                and operation_name in NOT_FOUND_MEANS_DONE
+            ):
+                # An earlier attempt of this delete was applied; its answer was lost.
+                logger.debug(
+                    "%s: not found on retry, counting the earlier attempt as done", operation_name
+                )
+                return self._synthetic_done(query)
+            retryable = is_retryable(error, is_mutation=is_mutation, operation=operation_name)
+            if not retryable or attempt > policy.max_retries:
+                self.stats.failures += 1
+                raise error
+            wait = policy.backoff(attempt, error, self._rng)
+            elapsed = self.clock.monotonic() - started
+            if policy.deadline is not None and elapsed + wait > policy.deadline:
+                self.stats.failures += 1
+                raise error
+            self.stats.retries += 1
+            logger.warning(
+                "%s failed (%s), retry %d/%d in %.2fs",
+                operation_name,
+                error.message if len(error.message) < 120 else type(error).__name__,
+                attempt,
+                policy.max_retries,
+                wait,
+            )
+            await self.clock.sleep(wait)
+
+    def _synthetic_done(self, query: str) -> httpx.Response:
+        response = httpx.Response(200, request=httpx.Request("POST", self.url))
+        field_name = query.split("{", 2)[1].split("(", 1)[0].strip()
+        self._parsed[response] = {field_name: None}
+        return response
+
+    def _interpret(
+        self, response: httpx.Response, operation: str | None, variables: Mapping[str, Any]
+    ) -> dict[str, Any] | APIError:
+        """The response's data, or the error it amounts to."""
+        try:
+            body: Any = json.loads(response.content) if response.content else None
+        except ValueError:
+            body = None
+            if response.is_success:
+                kind = response.headers.get("content-type", "unknown content type")
+                return ResponseValidationError(
+                    f"the server's answer is not JSON ({kind}, {len(response.content)} bytes)",
+                    operation=operation,
+                    status_code=response.status_code,
+                    request_id=_request_id(response),
+                )
+        if not response.is_success:
+            return error_from_status(response, body, operation=operation)
+        if not isinstance(body, dict):
+            return ResponseValidationError(
+                "the server's answer is not a GraphQL response object",
+                operation=operation,
+                status_code=response.status_code,
+                request_id=_request_id(response),
+            )
+        details = _details(body)
+        if details:
+            return error_from_graphql(
+                details,
+                operation=operation,
+                status_code=response.status_code,
+                request_id=_request_id(response),
+                variables=variables,
+            )
+        data = body.get("data")
+        if not isinstance(data, dict):
+            return ResponseValidationError(
+                "the server's answer has no data and no errors",
+                operation=operation,
+                status_code=response.status_code,
+                request_id=_request_id(response),
+            )
+        return data
+
+    def get_data(self, response: Any) -> dict[str, Any]:
+        return self._parsed.pop(response)

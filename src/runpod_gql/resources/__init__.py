@@ -1,0 +1,1 @@
+"""Typed resource groups reached from ``RunPod`` (``rp.pods``, ``rp.gpus``, ...)."""

@@ -1,0 +1,154 @@
+"""The bridge from pods to :mod:`runpod_gql.remote`: a pod id becomes an SSH session.
+
+The only module of the resources layer that touches SSH. Sessions are kept per endpoint and
+reused by later calls on the same pod; ``RunPod.aclose()`` closes them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import SSHError
+from ..remote.endpoint import SSHEndpoint, ssh_endpoint_from_ports
+from .readiness import _ports
+
+if TYPE_CHECKING:
+    from ..remote.ssh import ExecResult, ProgressCallback, SSHSession
+    from .pods import Pods
+
+OutputCallback = Callable[[str], object]
+
+
+class SSHPool:
+    """Open SSH sessions by endpoint, with the key and known-hosts settings of one client."""
+
+    def __init__(self, *, key_path: str | os.PathLike[str] | None, home: Path | None) -> None:
+        self.key_path = key_path or os.environ.get("RUNPOD_GQL_SSH_KEY") or None
+        self.home = home
+        self._sessions: dict[tuple[SSHEndpoint, str | None], SSHSession] = {}
+
+    def _known_hosts(self) -> Path | None:
+        return self.home / ".runpod" / "runpod-gql" / "known_hosts" if self.home else None
+
+    def _key(self, key_path: str | os.PathLike[str] | None) -> str | os.PathLike[str] | None:
+        if key_path is not None:
+            return key_path
+        if self.key_path is not None:
+            return self.key_path
+        if self.home is not None:
+            from ..remote.keys import find_private_key
+
+            return find_private_key(self.home / ".runpod" / "ssh")
+        return None
+
+    async def session(
+        self, endpoint: SSHEndpoint, key_path: str | os.PathLike[str] | None = None
+    ) -> SSHSession:
+        try:
+            from ..remote.ssh import SSHSession
+        except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
+            raise SSHError("native SSH needs asyncssh: pip install 'runpod-gql[ssh]'") from exc
+        cache_key = (endpoint, str(key_path) if key_path is not None else None)
+        existing = self._sessions.get(cache_key)
+        if existing is not None and existing.is_open:
+            return existing
+        opened = await SSHSession.connect(
+            endpoint, key_path=self._key(key_path), known_hosts=self._known_hosts()
+        )
+        self._sessions[cache_key] = opened
+        return opened
+
+    async def aclose(self) -> None:
+        sessions, self._sessions = list(self._sessions.values()), {}
+        for s in sessions:
+            await s.close()
+
+
+class RemoteOps:
+    """Exec, upload, download and run_script for pod ids."""
+
+    def __init__(self, pods: Pods, pool: SSHPool) -> None:
+        self._pods = pods
+        self._pool = pool
+
+    async def endpoint(self, pod_id: str) -> SSHEndpoint:
+        """The pod's public SSH endpoint; SSHError when it has none (yet)."""
+        pod = await self._pods.get(pod_id)
+        found = ssh_endpoint_from_ports(_ports(pod))  # type: ignore[arg-type]
+        if found is None:
+            raise SSHError(
+                f"pod {pod_id} has no public SSH port (status {pod.desired_status.value}); "
+                "wait with rp.pods.wait_until_ready(pod_id) and create it with ports '22/tcp'"
+            )
+        return found
+
+    async def _session(self, pod_id: str, key_path: str | Path | None) -> SSHSession:
+        return await self._pool.session(await self.endpoint(pod_id), key_path)
+
+    async def exec(
+        self,
+        pod_id: str,
+        command: str | Sequence[str],
+        *,
+        timeout: float | None,
+        env: Mapping[str, str] | None,
+        check: bool,
+        on_stdout: OutputCallback | None,
+        on_stderr: OutputCallback | None,
+        key_path: str | Path | None,
+    ) -> ExecResult:
+        session = await self._session(pod_id, key_path)
+        return await session.exec(
+            command, timeout=timeout, env=env, check=check, on_stdout=on_stdout, on_stderr=on_stderr
+        )
+
+    async def upload(
+        self,
+        pod_id: str,
+        local: str | Path,
+        remote: str,
+        *,
+        progress: ProgressCallback | None,
+        key_path: str | Path | None,
+    ) -> None:
+        session = await self._session(pod_id, key_path)
+        await session.upload(local, remote, progress=progress)
+
+    async def download(
+        self,
+        pod_id: str,
+        remote: str,
+        local: str | Path,
+        *,
+        progress: ProgressCallback | None,
+        key_path: str | Path | None,
+    ) -> None:
+        session = await self._session(pod_id, key_path)
+        await session.download(remote, local, progress=progress)
+
+    async def run_script(
+        self,
+        pod_id: str,
+        script: str | Path,
+        args: Sequence[str],
+        *,
+        remote_dir: str,
+        timeout: float | None,
+        check: bool,
+        on_stdout: OutputCallback | None,
+        on_stderr: OutputCallback | None,
+        key_path: str | Path | None,
+    ) -> ExecResult:
+        session = await self._session(pod_id, key_path)
+        return await session.run_script(
+            script,
+            args,
+            remote_dir=remote_dir,
+            timeout=timeout,
+            check=check,
+            on_stdout=on_stdout,
+            on_stderr=on_stderr,
+        )

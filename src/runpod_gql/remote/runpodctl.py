@@ -28,10 +28,9 @@ from .endpoint import SSHEndpoint
 __all__ = ["Runpodctl", "RunpodctlResult", "SSHInfo", "SendTransfer", "find_runpodctl"]
 
 INSTALL_HINT = (
-    "install runpodctl from https://github.com/runpod/runpodctl/releases (or `brew install "
-    "runpod/runpodctl/runpodctl`) and put it on PATH, or set RUNPODCTL_PATH. You may not need it: "
-    "commands and file transfers over native SSH (rp.pods.exec / upload / download / run_script) "
-    "do not use runpodctl."
+    "install runpodctl from https://github.com/runpod/runpodctl/releases and put it on PATH, or "
+    "set RUNPODCTL_PATH. You may not need it: commands and file transfers over native SSH "
+    "(rp.pods.exec / upload / download / run_script) do not use runpodctl."
 )
 
 _CODE_LINE = re.compile(r"code is:?\s*(\S+)", re.IGNORECASE)

@@ -19,6 +19,7 @@ PACKAGE = ROOT / "generated" / "runpod_gql_generated"
 def main() -> int:
     started = time.perf_counter()
     shutil.rmtree(PACKAGE, ignore_errors=True)
+    PACKAGE.parent.mkdir(exist_ok=True)
     codegen = Path(sys.executable).with_name("ariadne-codegen")
     result = subprocess.run([str(codegen), "client"], cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:

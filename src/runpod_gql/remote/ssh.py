@@ -301,6 +301,11 @@ class SSHSession:
         key = self._conn.get_server_host_key()
         return key.export_public_key("openssh").decode().strip() if key else None
 
+    @property
+    def is_open(self) -> bool:
+        """False once the connection was closed (by us, the server or the network)."""
+        return not self._conn.is_closed()
+
     async def close(self) -> None:
         if self._kills:
             await asyncio.gather(*self._kills, return_exceptions=True)

@@ -1,1 +1,46 @@
-"""A local RunPod API emulator (work in progress)."""
+"""A local RunPod API emulator: a real GraphQL server on loopback for offline tests and demos.
+
+::
+
+    from runpod_gql.emulator import Emulator, ManualClock, Fault
+
+    async with Emulator(clock=ManualClock()) as emu:
+        ...  # point any RunPod client at emu.url with "Authorization: Bearer test-key"
+        emu.clock.advance(30)  # pods booted
+        emu.inject(Fault.DROP_AFTER, operations={"CreatePod"})
+
+Needs the ``emulator`` extra (``pip install 'runpod-gql[emulator]'``). Imports nothing from the
+client: it shares only ``schema.graphql``.
+"""
+
+from ._clock import Clock, ManualClock, ScaledClock
+from ._faults import Fault, FaultRule, RequestRecord
+from ._server import Emulator
+from ._state import (
+    CAPACITY_ERROR,
+    HOST_FULL_ERROR,
+    OPAQUE_ERROR,
+    SPOT_RESUME_ERROR,
+    TERMINATE_NOT_FOUND_ERROR,
+    VOLUME_NOT_FOUND_ERROR,
+    PodRecord,
+    World,
+)
+
+__all__ = [
+    "CAPACITY_ERROR",
+    "HOST_FULL_ERROR",
+    "OPAQUE_ERROR",
+    "SPOT_RESUME_ERROR",
+    "TERMINATE_NOT_FOUND_ERROR",
+    "VOLUME_NOT_FOUND_ERROR",
+    "Clock",
+    "Emulator",
+    "Fault",
+    "FaultRule",
+    "ManualClock",
+    "PodRecord",
+    "RequestRecord",
+    "ScaledClock",
+    "World",
+]

@@ -1,0 +1,415 @@
+"""The emulator's ASGI application: ``POST /graphql`` answered like RunPod, plus ``/_emulator/*``
+control endpoints for tests and tools in another process.
+
+A plain ASGI callable (no framework) keeps the hot path short: read the body, check the key,
+look up the cached document, maybe apply a fault, execute, answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import parse_qs
+
+from graphql import GraphQLError
+
+from ._clock import Clock
+from ._faults import Fault, FaultRule, RequestRecord, TokenBucket, redact, retry_after_header
+from ._graphql import QueryCache, load_schema, run
+from ._state import OPAQUE_ERROR, EmulatedAPIError, World
+
+__all__ = ["TRANSPORT_EXTENSION", "EmulatorApp"]
+
+log = logging.getLogger("runpod_gql.emulator")
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+# Scope extension under which the server puts the connection's asyncio transport, so a fault can
+# close the connection without an HTTP response (see _server.py).
+TRANSPORT_EXTENSION = "runpod_gql.emulator.transport"
+
+_JSON = (b"content-type", b"application/json")
+_HTML = (b"content-type", b"text/html; charset=utf-8")
+_GATEWAY_PAGE = (
+    "<html><head><title>{status} {reason}</title></head><body><center><h1>{status} {reason}</h1>"
+    "</center><hr><center>cloudflare</center></body></html>"
+)
+_REASONS = {
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
+
+
+# Faults answered without applying the operation (DROP_BEFORE is handled before these).
+_NOT_APPLIED = frozenset({Fault.RATE_LIMIT, Fault.SERVER_ERROR, Fault.OPAQUE_ERROR})
+
+
+class _Dropped(Exception):
+    """The connection was closed on purpose; no response goes out."""
+
+
+class EmulatorApp:
+    """Holds the request log, fault rules and rate limit; the world and clock come from outside."""
+
+    def __init__(self, world: World, clock: Clock, api_key: str) -> None:
+        self.world = world
+        self.clock = clock
+        self._key = api_key.encode()
+        self.schema = load_schema()
+        self.cache = QueryCache(self.schema)
+        self.faults: list[FaultRule] = []
+        self.requests: list[RequestRecord] = []
+        self.rate_limit: TokenBucket | None = None
+        self.stopping = asyncio.Event()
+
+    # ------------------------------------------------------------------ helpers
+    def advance(self) -> World:
+        self.world.advance(self.clock.now())
+        return self.world
+
+    def _authorized(self, scope: Scope) -> bool:
+        for name, value in scope["headers"]:
+            if name == b"authorization":
+                scheme, _, token = value.partition(b" ")
+                if scheme.lower() == b"bearer" and hmac.compare_digest(token.strip(), self._key):
+                    return True
+        query = scope.get("query_string") or b""
+        if b"api_key=" in query:
+            for key in parse_qs(query.decode("latin-1")).get("api_key", []):
+                if hmac.compare_digest(key.encode(), self._key):
+                    return True
+        return False
+
+    def _take_fault(self, operation: str | None, fields: tuple[str, ...]) -> FaultRule | None:
+        for rule in self.faults:
+            if rule.matches(operation, fields):
+                rule.remaining -= 1
+                if rule.remaining <= 0:
+                    self.faults.remove(rule)
+                return rule
+        return None
+
+    @staticmethod
+    async def _respond(
+        send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]] | None = None
+    ) -> None:
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [*(headers or [_JSON]), (b"content-length", str(len(body)).encode())],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    async def _drop(scope: Scope, receive: Receive) -> None:
+        transport = scope.get("extensions", {}).get(TRANSPORT_EXTENSION)
+        if transport is None:  # not served by our protocol: cannot drop, fail loudly instead
+            raise RuntimeError("connection drop needs the emulator's uvicorn protocol")
+        transport.close()
+        # Wait for the server to notice, so it does not answer on our behalf.
+        while (await receive())["type"] != "http.disconnect":
+            pass
+        raise _Dropped
+
+    async def _hold(self, seconds: float) -> None:
+        """Sleep, but wake when the emulator stops so shutdown never waits on a fault."""
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self.stopping.wait(), timeout=seconds)
+
+    # ------------------------------------------------------------------ ASGI entry
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        body = bytearray()
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        path: str = scope["path"].rstrip("/")
+        try:
+            if path == "/graphql":
+                await self._graphql(scope, bytes(body), receive, send)
+            elif path.startswith("/_emulator"):
+                await self._control(scope, path, bytes(body), send)
+            else:
+                await self._respond(send, 404, b'{"error":"not found"}')
+        except _Dropped:
+            return
+
+    # ------------------------------------------------------------------ GraphQL
+    async def _graphql(self, scope: Scope, body: bytes, receive: Receive, send: Send) -> None:
+        started, wall = time.perf_counter(), time.time()
+        authorized = self._authorized(scope)
+        status: int | None = 200
+        fault: Fault | None = None
+        errors: tuple[str, ...] = ()
+        operation: str | None = None
+        fields: tuple[str, ...] = ()
+        variables: Any = None
+
+        def record() -> None:
+            self.requests.append(
+                RequestRecord(
+                    operation=operation,
+                    root_fields=fields,
+                    variables=redact(variables) if isinstance(variables, dict) else {},
+                    status=status,
+                    fault=fault,
+                    duration_s=time.perf_counter() - started,
+                    timestamp=wall,
+                    emulated_time=self.world.now,
+                    errors=errors,
+                )
+            )
+
+        try:
+            try:
+                payload = json.loads(body) if scope["method"] == "POST" else None
+            except ValueError:
+                payload = None
+            if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
+                if authorized:
+                    status, code = 400, "BAD_REQUEST"
+                    message = "POST body missing, invalid Content-Type, or JSON malformed"
+                else:
+                    status, code, message = 401, "UNAUTHENTICATED", "Unauthorized"
+                errors = (message,)
+                await self._respond(send, status, _errors_body(message, code))
+                return
+            variables = payload.get("variables")
+            requested_name = payload.get("operationName")
+            prepared = self.cache.get(payload["query"])
+            name, _, fields = prepared.select(
+                requested_name if isinstance(requested_name, str) else None
+            )
+            operation = (requested_name if isinstance(requested_name, str) else name) or (
+                fields[0] if fields else None
+            )
+
+            if not authorized:
+                status, errors = 401, ("Unauthorized",)
+                await self._respond(send, 401, _errors_body(errors[0], "UNAUTHENTICATED"))
+                return
+            if self.rate_limit is not None and (wait := self.rate_limit.take()) is not None:
+                status, fault, errors = 429, Fault.RATE_LIMIT, ("Too Many Requests",)
+                await self._respond(
+                    send,
+                    429,
+                    _errors_body(errors[0], "RATE_LIMITED"),
+                    [_JSON, (b"retry-after", retry_after_header(wait))],
+                )
+                return
+            rule = self._take_fault(operation, fields)
+            fault = rule.kind if rule else None
+            if rule is not None and rule.kind is Fault.DROP_BEFORE:
+                status = None
+                await self._drop(scope, receive)
+            if rule is not None and rule.kind in _NOT_APPLIED:
+                status, errors = await self._early_fault(rule, fields, send)
+                return
+
+            if prepared.errors:
+                status, errors = 400, tuple(e["message"] for e in prepared.errors)
+                out = json.dumps({"errors": list(prepared.errors)}).encode()
+                await self._respond(send, 400, out)
+                return
+            if variables is not None and not isinstance(variables, dict):
+                status, errors = 400, ("Variables must be a JSON object",)
+                await self._respond(send, 400, _errors_body(errors[0], "BAD_USER_INPUT"))
+                return
+
+            result = run(self.schema, prepared, self.advance(), variables, requested_name)
+            response: dict[str, Any] = {}
+            if result.errors:
+                response["errors"] = [_format_error(e) for e in result.errors]
+                errors = tuple(e["message"] for e in response["errors"])
+            response["data"] = result.data
+            # No data at all means the request itself was unusable (bad variables, no such
+            # operation): Apollo answers those with 400 BAD_USER_INPUT.
+            if result.data is None:
+                status = 400
+                for e in response.get("errors", []):
+                    e.setdefault("extensions", {}).setdefault("code", "BAD_USER_INPUT")
+            out = json.dumps(response, separators=(",", ":")).encode()
+
+            if rule is not None:  # faults that happen after the operation was applied
+                if rule.kind is Fault.DROP_AFTER:
+                    status = None
+                    await self._drop(scope, receive)
+                if rule.kind is Fault.TIMEOUT:
+                    await self._hold(rule.delay)
+                if rule.kind is Fault.MALFORMED:
+                    status = 200
+                    if rule.variant == "html":
+                        page = _GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
+                        await self._respond(send, 200, page, [_HTML])
+                    else:
+                        await self._respond(send, 200, out[: max(1, len(out) // 2)])
+                    return
+            await self._respond(send, status or 200, out)
+        finally:
+            record()
+
+    async def _early_fault(
+        self, rule: FaultRule, fields: tuple[str, ...], send: Send
+    ) -> tuple[int, tuple[str, ...]]:
+        """Faults answered without applying the operation. Returns (status, error messages)."""
+        if rule.kind is Fault.RATE_LIMIT:
+            headers = [_JSON]
+            if rule.retry_after is not None:
+                headers.append((b"retry-after", retry_after_header(rule.retry_after)))
+            await self._respond(
+                send, 429, _errors_body("Too Many Requests", "RATE_LIMITED"), headers
+            )
+            return 429, ("Too Many Requests",)
+        if rule.kind is Fault.SERVER_ERROR:
+            status = rule.status or 500
+            reason = _REASONS.get(status, "Error")
+            if status == 500:
+                await self._respond(send, 500, _errors_body(reason, "INTERNAL_SERVER_ERROR"))
+            else:  # what a proxy in front of the API sends: an HTML page
+                page = _GATEWAY_PAGE.format(status=status, reason=reason).encode()
+                await self._respond(send, status, page, [_HTML])
+            return status, (reason,)
+        assert rule.kind is Fault.OPAQUE_ERROR
+        body = {
+            "errors": [
+                {
+                    "message": OPAQUE_ERROR,
+                    "path": list(fields[:1]),
+                    "extensions": {"code": "INTERNAL_SERVER_ERROR"},
+                }
+            ],
+            "data": {f: None for f in fields} or None,
+        }
+        await self._respond(send, 200, json.dumps(body).encode())
+        return 200, (OPAQUE_ERROR,)
+
+    # ------------------------------------------------------------------ control endpoint
+    async def _control(self, scope: Scope, path: str, body: bytes, send: Send) -> None:
+        if path == "/_emulator/health":
+            await self._respond(send, 200, b'{"ok":true}')
+            return
+        if not self._authorized(scope):
+            await self._respond(send, 401, _errors_body("Unauthorized", "UNAUTHENTICATED"))
+            return
+        try:
+            data = json.loads(body) if body else {}
+            if not isinstance(data, dict):
+                raise ValueError("body must be a JSON object")
+            result = self.control(scope["method"], path.removeprefix("/_emulator"), data)
+        except LookupError as exc:
+            await self._respond(send, 404, json.dumps({"error": str(exc)}).encode())
+            return
+        except (ValueError, TypeError) as exc:
+            await self._respond(send, 400, json.dumps({"error": str(exc)}).encode())
+            return
+        await self._respond(send, 200, json.dumps(result).encode())
+
+    def control(self, method: str, path: str, data: dict[str, Any]) -> Any:
+        """Dispatch one control request; raises LookupError (404) or ValueError (400)."""
+        world = self.advance()
+        route = (method, path)
+        if route == ("POST", "/faults"):
+            kind = Fault(data["kind"])
+            ops = data.get("operations")
+            self.faults.append(
+                FaultRule(
+                    kind=kind,
+                    remaining=int(data.get("count", 1)),
+                    operations=frozenset(ops) if ops is not None else None,
+                    status=data.get("status"),
+                    retry_after=data.get("retry_after"),
+                    delay=float(data.get("delay", 30.0)),
+                    variant=data.get("variant", "truncated"),
+                )
+            )
+            return {"faults": [f.to_json() for f in self.faults]}
+        if route == ("GET", "/faults"):
+            return {"faults": [f.to_json() for f in self.faults]}
+        if route == ("DELETE", "/faults"):
+            self.faults.clear()
+            return {"faults": []}
+        if route == ("POST", "/rate_limit"):
+            per_second = data.get("per_second")
+            self.rate_limit = (
+                None
+                if per_second is None
+                else TokenBucket(float(per_second), float(data.get("burst") or per_second))
+            )
+            return {"ok": True}
+        if route == ("POST", "/stock"):
+            world.set_stock(
+                str(data["gpu_type_id"]), int(data["count"]), data.get("data_center_id")
+            )
+            return {"ok": True}
+        if route == ("POST", "/fill_host"):
+            world.fill_host(self._known_pod(data), bool(data.get("full", True)))
+            return {"ok": True}
+        if route == ("POST", "/outbid"):
+            return world.pod_view(world.outbid(self._known_pod(data))) | {
+                "machine": None,
+                "runtime": None,
+                "networkVolume": None,
+            }
+        if route == ("POST", "/clock/advance"):
+            self.clock.advance(float(data["seconds"]))
+            return {"now": self.advance().now}
+        if route == ("GET", "/requests"):
+            return {"requests": [r.to_json() for r in self.requests]}
+        if route == ("DELETE", "/requests"):
+            self.requests.clear()
+            return {"requests": []}
+        if route == ("GET", "/state"):
+            return {
+                "now": world.now,
+                "client_balance": world.client_balance,
+                "current_spend_per_hr": world.current_spend_per_hr(),
+                "pods": [
+                    {
+                        "id": p.id,
+                        "name": p.name,
+                        "desired_status": p.desired_status,
+                        "pod_type": p.pod_type,
+                        "gpu_type_id": p.gpu_type_id,
+                        "gpu_count": p.gpu_count,
+                        "cost_per_hr": p.cost_per_hr,
+                    }
+                    for p in world.pods.values()
+                ],
+            }
+        raise LookupError(f"no control endpoint {method} /_emulator{path}")
+
+    def _known_pod(self, data: dict[str, Any]) -> str:
+        pod_id = str(data.get("pod_id"))
+        if pod_id not in self.world.pods:
+            raise LookupError(f"no pod {pod_id}")
+        return pod_id
+
+
+def _errors_body(message: str, code: str) -> bytes:
+    return json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}).encode()
+
+
+def _format_error(error: GraphQLError) -> dict[str, Any]:
+    """Resolver errors keep their text; anything else is an emulator bug, answered the way
+    RunPod answers its own: the opaque error (and logged here so it is not lost)."""
+    original = error.original_error
+    if original is not None and not isinstance(original, (EmulatedAPIError, GraphQLError)):
+        log.error("emulator resolver failed", exc_info=original)
+        error = GraphQLError(OPAQUE_ERROR, error.nodes, path=error.path)
+    return error.formatted  # type: ignore[return-value]

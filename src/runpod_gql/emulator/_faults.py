@@ -1,0 +1,138 @@
+"""Fault injection rules, the per-key token bucket, and the request log with secrets redacted."""
+
+from __future__ import annotations
+
+import enum
+import math
+import time
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = ["Fault", "FaultRule", "RequestRecord", "TokenBucket", "redact"]
+
+
+class Fault(str, enum.Enum):
+    """What an injected fault does to a matching request."""
+
+    RATE_LIMIT = "rate_limit"  # HTTP 429, with Retry-After when ``retry_after`` is given
+    SERVER_ERROR = "server_error"  # HTTP ``status`` (500/502/503/504); not applied
+    OPAQUE_ERROR = "opaque_error"  # HTTP 200 + "Something went wrong..."; not applied
+    TIMEOUT = "timeout"  # applied, then the response is held for ``delay`` seconds
+    DROP_BEFORE = "drop_before"  # connection closed, operation not applied
+    DROP_AFTER = "drop_after"  # operation applied, then the connection closed with no response
+    MALFORMED = "malformed"  # applied; HTTP 200 with a truncated JSON body or an HTML page
+
+
+MalformedVariant = Literal["truncated", "html"]
+
+
+@dataclass
+class FaultRule:
+    """Apply ``kind`` to the next ``remaining`` requests whose operation is in ``operations``
+    (operation name or any root field name; ``None`` matches every request)."""
+
+    kind: Fault
+    remaining: int = 1
+    operations: frozenset[str] | None = None
+    status: int | None = None
+    retry_after: float | None = None
+    delay: float = 30.0
+    variant: MalformedVariant = "truncated"
+
+    def matches(self, operation: str | None, root_fields: Collection[str]) -> bool:
+        if self.remaining <= 0:
+            return False
+        if self.operations is None:
+            return True
+        return operation in self.operations or any(f in self.operations for f in root_fields)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "remaining": self.remaining,
+            "operations": sorted(self.operations) if self.operations is not None else None,
+            "status": self.status,
+            "retry_after": self.retry_after,
+            "delay": self.delay,
+            "variant": self.variant,
+        }
+
+
+@dataclass
+class TokenBucket:
+    """``per_second`` tokens a second, at most ``burst`` saved. Real (monotonic) time: a rate
+    limit is about how fast the client really sends, whatever the emulated clock does."""
+
+    per_second: float
+    burst: float
+    tokens: float = field(init=False)
+    stamp: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        if self.per_second <= 0 or self.burst < 1:
+            raise ValueError("per_second must be > 0 and burst >= 1")
+        self.tokens = self.burst
+
+    def take(self) -> float | None:
+        """Take a token: None if allowed, else the seconds until one is available."""
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.per_second)
+        self.stamp = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return None
+        return (1 - self.tokens) / self.per_second
+
+
+def retry_after_header(seconds: float) -> bytes:
+    """Delay-seconds is an integer in HTTP; round up so a client that honours it is never early."""
+    return str(max(1, math.ceil(seconds))).encode()
+
+
+REDACTED = "***"
+# Variable names whose values are secrets (compared lower-cased): registry passwords, secret
+# values, env values (env often carries tokens), keys of object stores.
+SECRET_KEYS = frozenset(
+    {"password", "value", "apikey", "api_key", "secretkey", "accesskey", "token", "registryauth"}
+)
+
+
+def redact(value: Any) -> Any:
+    """A copy of request variables with every secret-bearing value replaced by ``***``."""
+    if isinstance(value, Mapping):
+        return {
+            k: REDACTED if str(k).lower() in SECRET_KEYS and v is not None else redact(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [redact(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One GraphQL request as the emulator saw it. Never holds the API key or secret values."""
+
+    operation: str | None  # operationName, else the operation's own name, else its first field
+    root_fields: tuple[str, ...]
+    variables: Mapping[str, Any]  # redacted
+    status: int | None  # HTTP status; None when the connection was dropped
+    fault: Fault | None  # injected fault or rate limit that shaped the answer
+    duration_s: float
+    timestamp: float  # wall-clock time the request arrived
+    emulated_time: float
+    errors: tuple[str, ...] = ()  # GraphQL error messages answered
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "operation": self.operation,
+            "root_fields": list(self.root_fields),
+            "variables": dict(self.variables),
+            "status": self.status,
+            "fault": self.fault.value if self.fault else None,
+            "duration_s": self.duration_s,
+            "timestamp": self.timestamp,
+            "emulated_time": self.emulated_time,
+            "errors": list(self.errors),
+        }

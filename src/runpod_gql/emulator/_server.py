@@ -1,0 +1,231 @@
+"""``Emulator``: the world, the ASGI app and a uvicorn server on loopback, in the caller's event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import Collection, Iterator
+from types import TracebackType
+
+import uvicorn
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from ._app import TRANSPORT_EXTENSION, EmulatorApp
+from ._clock import Clock, ScaledClock
+from ._faults import Fault, FaultRule, MalformedVariant, RequestRecord, TokenBucket
+from ._state import PodRecord, World
+
+__all__ = ["Emulator"]
+
+
+class _Protocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol, exposing the transport to the app so that a fault can close
+    the connection without sending any HTTP response (ASGI itself has no way to do that)."""
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        # uvicorn types extension values as dicts; ours is read back only by _app._drop.
+        self.scope["extensions"] = {TRANSPORT_EXTENSION: self.transport}  # type: ignore[dict-item]
+
+
+class _EmbeddedServer(uvicorn.Server):
+    """A uvicorn server that leaves signal handling to its host (a test run, the CLI)."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+class Emulator:
+    """A local RunPod GraphQL API. ``async with Emulator() as emu:`` serves it at ``emu.url``.
+
+    ``speed`` is emulated seconds per real second (ignored when ``clock`` is given); with
+    ``clock=ManualClock()`` time moves only through ``emu.clock.advance(seconds)``. Every pod's
+    port 22 maps to ``ssh_host:ssh_port`` (a fake port when ``ssh_port`` is None), so tests can
+    point pods at a real sshd.
+    """
+
+    def __init__(
+        self,
+        api_key: str = "test-key",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        speed: float = 1.0,
+        clock: Clock | None = None,
+        ssh_host: str = "127.0.0.1",
+        ssh_port: int | None = None,
+        boot_seconds: float = 20.0,
+        ssh_seconds: float = 10.0,
+        seed: int = 0,
+        balance: float = 100.0,
+    ) -> None:
+        if not api_key:
+            raise ValueError("api_key must not be empty")
+        self.clock: Clock = clock if clock is not None else ScaledClock(speed)
+        self.host = host
+        self.port = port
+        self.api_key = api_key
+        self._world = World(
+            now=self.clock.now(),
+            seed=seed,
+            ssh_host=ssh_host,
+            ssh_port=ssh_port,
+            boot_seconds=boot_seconds,
+            ssh_seconds=ssh_seconds,
+            client_balance=balance,
+        )
+        self.app = EmulatorApp(self._world, self.clock, api_key)
+        self._server: _EmbeddedServer | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    def __repr__(self) -> str:  # never the key
+        return f"Emulator(url={self.url if self._server else None!r})"
+
+    # ------------------------------------------------------------------ lifecycle
+    async def start(self) -> Emulator:
+        """Bind, start serving, and return once requests are accepted."""
+        if self._server is not None:
+            raise RuntimeError("emulator already started")
+        # Bind here rather than in uvicorn: port 0 then tells us the real port, and a busy port
+        # raises OSError instead of uvicorn's sys.exit.
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        # proto must say TCP: asyncio sets TCP_NODELAY on accepted sockets only then, and without
+        # it every keep-alive response waits ~40 ms for a delayed ACK.
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((self.host, self.port))
+        except OSError:
+            sock.close()
+            raise
+        self.port = sock.getsockname()[1]
+        config = uvicorn.Config(
+            self.app,
+            http=_Protocol,
+            ws="none",
+            lifespan="off",
+            interface="asgi3",
+            log_config=None,
+            access_log=False,  # an access log would print ?api_key= query strings
+            log_level="warning",
+            server_header=False,
+            timeout_graceful_shutdown=2,
+        )
+        self._server = _EmbeddedServer(config)
+        self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
+        while not self._server.started:
+            if self._task.done():
+                self._task.result()  # re-raise why it stopped
+                raise RuntimeError("emulator server stopped during start-up")
+            await asyncio.sleep(0.005)
+        return self
+
+    async def stop(self) -> None:
+        """Stop serving; requests held by a TIMEOUT fault are released first."""
+        if self._server is None or self._task is None:
+            return
+        self.app.stopping.set()
+        self._server.should_exit = True
+        try:
+            await self._task
+        finally:
+            self._server = None
+            self._task = None
+
+    async def __aenter__(self) -> Emulator:
+        return await self.start()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    # ------------------------------------------------------------------ addresses
+    @property
+    def base_url(self) -> str:
+        """``http://host:port`` — runpod-python's ``RUNPOD_API_BASE_URL``."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """The GraphQL endpoint."""
+        return f"{self.base_url}/graphql"
+
+    # ------------------------------------------------------------------ state
+    @property
+    def state(self) -> World:
+        """The emulated account, brought up to the clock's current time."""
+        return self.app.advance()
+
+    def set_stock(self, gpu_type_id: str, count: int, data_center_id: str | None = None) -> None:
+        """Free GPUs of a type (in one data centre, or all); 0 makes creates fail for capacity."""
+        self.state.set_stock(gpu_type_id, count, data_center_id)
+
+    def fill_host(self, pod_id: str, full: bool = True) -> None:
+        """Resuming this pod fails with the host-full error (until ``full=False``)."""
+        self.state.fill_host(pod_id, full)
+
+    def outbid(self, pod_id: str) -> PodRecord:
+        """Interrupt a spot pod: it goes EXITED and its runtime disappears."""
+        return self.state.outbid(pod_id)
+
+    # ------------------------------------------------------------------ faults and limits
+    def inject(
+        self,
+        kind: Fault,
+        count: int = 1,
+        operations: Collection[str] | None = None,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+        delay: float = 30.0,
+        variant: MalformedVariant = "truncated",
+    ) -> FaultRule:
+        """Apply ``kind`` to the next ``count`` requests (only those whose operation name or root
+        field is in ``operations``, when given). Rules are consulted in the order injected."""
+        if count < 1:
+            raise ValueError("count must be >= 1")
+        if kind is Fault.SERVER_ERROR and status is not None and not 500 <= status <= 599:
+            raise ValueError("status must be a 5xx code")
+        rule = FaultRule(
+            kind=Fault(kind),
+            remaining=count,
+            operations=frozenset(operations) if operations is not None else None,
+            status=status,
+            retry_after=retry_after,
+            delay=delay,
+            variant=variant,
+        )
+        self.app.faults.append(rule)
+        return rule
+
+    def clear_faults(self) -> None:
+        self.app.faults.clear()
+
+    def set_rate_limit(self, per_second: float | None, burst: float | None = None) -> None:
+        """Token bucket on the API key: beyond it, 429 with Retry-After. ``None`` turns it off."""
+        self.app.rate_limit = (
+            None if per_second is None else TokenBucket(per_second, burst or per_second)
+        )
+
+    # ------------------------------------------------------------------ observation
+    @property
+    def requests(self) -> list[RequestRecord]:
+        """Every GraphQL request so far, oldest first (a copy)."""
+        return list(self.app.requests)
+
+    def request_count(self, operation: str | None = None) -> int:
+        """Requests so far; with ``operation``, only those with that name or root field."""
+        if operation is None:
+            return len(self.app.requests)
+        return sum(
+            1 for r in self.app.requests if r.operation == operation or operation in r.root_fields
+        )
+
+    def reset_log(self) -> None:
+        self.app.requests.clear()

@@ -1,0 +1,66 @@
+"""The global options and the one way commands talk to RunPod: ``run(ctx, body)``."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    import typer
+
+    from .._config import Config
+    from ..client import RunPod
+
+T = TypeVar("T")
+
+
+def graphql_url(base_url: str | None) -> str | None:
+    """``--base-url``: a server root (``http://host:port``, ``/graphql`` is added) or a full URL."""
+    if base_url is None:
+        return None
+    parts = urlsplit(base_url.strip())
+    if parts.path in ("", "/"):
+        return base_url.strip().rstrip("/") + "/graphql"
+    return base_url.strip()
+
+
+@dataclass(frozen=True)
+class Globals:
+    """What the options before the command name set; resolved like the library's arguments."""
+
+    api_key: str | None = None
+    base_url: str | None = None
+    profile: str | None = None
+    debug: bool = False
+
+    def config(self) -> Config:
+        from .._config import resolve_config
+
+        return resolve_config(
+            api_key=self.api_key, url=graphql_url(self.base_url), profile=self.profile
+        )
+
+    def client(self) -> RunPod:
+        from ..client import RunPod
+
+        return RunPod(api_key=self.api_key, url=graphql_url(self.base_url), profile=self.profile)
+
+
+def globals_of(ctx: typer.Context) -> Globals:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Globals) else Globals()
+
+
+def run(ctx: typer.Context, body: Callable[[RunPod], Awaitable[T]]) -> T:
+    """Open a client from the global options, run ``body`` with it, close it; return the result."""
+    g = globals_of(ctx)
+
+    async def go() -> T:
+        async with g.client() as rp:
+            return await body(rp)
+
+    import asyncio  # here, not at the top: `--help` does not need it
+
+    return asyncio.run(go())

@@ -1,8 +1,9 @@
 """Client-side rate limiting shared by every task that uses one API key.
 
-An AIMD token bucket: unlimited (or a configured rate) until the server answers 429, then all
-callers pause for ``Retry-After`` and the rate drops to half of what was getting through;
-it climbs back additively while requests succeed. A cap on requests in flight keeps 500
+A token bucket that is unlimited (or at a configured rate) until the server answers 429; then
+all callers pause for ``Retry-After`` (when sent) and the rate drops to half of what was getting
+through, grows back by ``growth_per_second`` each second, and returns to the configured rate
+after ``recovery`` seconds without a 429. A cap on requests in flight keeps 500
 concurrent calls from opening 500 connections.
 """
 
@@ -21,7 +22,7 @@ _WINDOW = 2.0  # seconds of completions used to estimate the rate that got throu
 
 
 class RateLimiter:
-    """Token bucket + in-flight cap + adaptive decrease on 429."""
+    """Token bucket + in-flight cap + multiplicative decrease on 429, growth over time after it."""
 
     def __init__(
         self,
@@ -30,7 +31,9 @@ class RateLimiter:
         burst: int | None = None,
         max_in_flight: int = 64,
         clock: Clock = SYSTEM_CLOCK,
-        min_rate: float = 0.5,
+        min_rate: float = 1.0,
+        recovery: float = 30.0,
+        growth_per_second: float = 1.2,
     ) -> None:
         if rate is not None and rate <= 0:
             raise ValueError("rate must be positive or None")
@@ -38,16 +41,34 @@ class RateLimiter:
             raise ValueError("max_in_flight must be >= 1")
         self._clock = clock
         self._ceiling = rate
-        self.rate = rate
-        self._burst = float(burst if burst is not None else max(1, int(rate or 1)))
-        self._tokens = self._burst
+        self._burst_ceiling = float(burst if burst is not None else max(1, int(rate or 1)))
+        self._tokens = self._burst_ceiling
         self._refilled = clock.monotonic()
         self._paused_until = 0.0
         self._min_rate = min_rate
+        self._recovery = recovery
+        self._growth = growth_per_second
+        self._throttled_rate: float | None = None  # the rate right after the last 429
+        self._last_throttle = 0.0
         self._gate = asyncio.Lock()
         self._slots = asyncio.Semaphore(max_in_flight)
         self._completions: collections.deque[float] = collections.deque()
         self.throttle_events = 0
+
+    @property
+    def rate(self) -> float | None:
+        """Requests per second allowed now (None: unlimited)."""
+        return self._rate_at(self._clock.monotonic())
+
+    def _rate_at(self, now: float) -> float | None:
+        if self._throttled_rate is None:
+            return self._ceiling
+        since = now - self._last_throttle
+        if since > self._recovery:
+            self._throttled_rate = None
+            return self._ceiling
+        grown = self._throttled_rate * float(self._growth**since)
+        return grown if self._ceiling is None else min(self._ceiling, grown)
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
@@ -64,37 +85,42 @@ class RateLimiter:
                 if now < self._paused_until:
                     await self._clock.sleep(self._paused_until - now)
                     continue
-                if self.rate is None:
+                rate = self._rate_at(now)
+                if rate is None:
                     return
-                self._tokens = min(self._burst, self._tokens + (now - self._refilled) * self.rate)
+                burst = max(1.0, min(self._burst_ceiling, rate))
+                self._tokens = min(burst, self._tokens + (now - self._refilled) * rate)
                 self._refilled = now
-                if self._tokens >= 1:
-                    self._tokens -= 1
+                if self._tokens >= 1 - 1e-9:  # float refill may land a hair under 1
+                    self._tokens = max(0.0, self._tokens - 1)
                     return
-                await self._clock.sleep((1 - self._tokens) / self.rate)
+                await self._clock.sleep((1 - self._tokens) / rate)
 
     def on_success(self) -> None:
         now = self._clock.monotonic()
         self._completions.append(now)
         while self._completions and self._completions[0] < now - _WINDOW:
             self._completions.popleft()
-        if self.rate is not None and (self._ceiling is None or self.rate < self._ceiling):
-            self.rate += max(0.05, self.rate * 0.01)
-            if self._ceiling is not None:
-                self.rate = min(self.rate, self._ceiling)
 
     def on_rate_limited(self, retry_after: float | None) -> None:
-        """The server said 429: pause everyone and halve the rate."""
+        """The server said 429: pause everyone for Retry-After and halve the rate (once per burst)."""
         now = self._clock.monotonic()
         self.throttle_events += 1
-        self._paused_until = max(self._paused_until, now + (retry_after if retry_after else 1.0))
+        if retry_after:
+            self._paused_until = max(self._paused_until, now + retry_after)
+        if self._throttled_rate is not None and now - self._last_throttle < 1.0:
+            return  # the rest of the same burst of 429s: one decrease is enough
         while self._completions and self._completions[0] < now - _WINDOW:
             self._completions.popleft()
-        observed = len(self._completions) / _WINDOW if self._completions else None
-        current = self.rate if self.rate is not None else observed
-        self.rate = max(self._min_rate, (current or 2 * self._min_rate) / 2)
-        self._burst = max(1.0, min(self._burst, self.rate))
-        self._tokens = 0.0
+        # The rate that got through recently (over at least a quarter second, so a short burst
+        # is not mistaken for a high sustained rate).
+        span = max(0.25, now - self._completions[0]) if self._completions else _WINDOW
+        observed = len(self._completions) / span if self._completions else None
+        current = self._rate_at(now) or observed or 2 * self._min_rate
+        self._throttled_rate = max(self._min_rate, current / 2)
+        self._last_throttle = now
+        # One token left: the retry of the refused request goes first once the pause is over.
+        self._tokens = 1.0
         self._refilled = now
 
 

@@ -345,6 +345,7 @@ class GraphQLTransport(GeneratedClient):
         while True:
             attempt += 1
             error: APIError
+            cause: BaseException | None = None
             sent_at = self.clock.monotonic()
             async with self.limiter.slot():
                 self.stats.requests += 1
@@ -353,7 +354,7 @@ class GraphQLTransport(GeneratedClient):
                         self.url, content=body, headers=headers, timeout=self.options.timeout
                     )
                 except httpx.TransportError as exc:
-                    error = _connection_error(exc, operation_name)
+                    error, cause = _connection_error(exc, operation_name), exc
                     status: int | str = type(exc.__cause__ or exc).__name__
                 else:
                     status = response.status_code
@@ -394,12 +395,12 @@ class GraphQLTransport(GeneratedClient):
             retryable = is_retryable(error, is_mutation=is_mutation, operation=operation_name)
             if not retryable or attempt > policy.max_retries:
                 self.stats.failures += 1
-                raise error
+                raise error from cause
             wait = policy.backoff(attempt, error, self._rng)
             elapsed = self.clock.monotonic() - started
             if policy.deadline is not None and elapsed + wait > policy.deadline:
                 self.stats.failures += 1
-                raise error
+                raise error from cause
             self.stats.retries += 1
             logger.warning(
                 "%s failed (%s), retry %d/%d in %.2fs",

@@ -1,0 +1,1 @@
+"""Side-by-side benchmarks of runpod-gql, runpod-python and raw HTTP clients (``python -m bench``)."""

@@ -1,0 +1,59 @@
+"""A smoke run of the benchmark harness (``python -m bench --quick``), so it does not rot.
+
+Benchmarks are not tests: nothing here looks at a timing. It checks that every measurement runs,
+that every client is present in the table and the JSON, and that the counts make sense.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CLIENTS = {
+    "runpod-gql",
+    "runpod-gql (httpx transport)",
+    "raw aiohttp",
+    "raw httpx",
+    "raw httpx over httpx-aiohttp",
+    "runpod-python",
+}
+
+
+def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=110,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    table = proc.stdout
+    for section in ("[1]", "[2]", "[3]", "[4a]", "[4b]", "[5]", "[6]", "[7]", "[8]"):
+        assert section in table
+    for name in CLIENTS:
+        assert f"| {name} " in table
+
+    results = json.loads(out.read_text())
+    assert results["machine"]["cpus"] >= 1
+    assert results["machine"]["python"]
+    for part in (
+        "sequential_loopback",
+        "sequential_wan",
+        "concurrency_loopback",
+        "concurrency_wan",
+    ):
+        assert set(results[part]) == CLIENTS, part
+    assert all(v["calls"] > 0 for v in results["sequential_loopback"].values())
+    polling = results["polling"]["sides"]
+    ours = polling["runpod-gql wait_all_ready"]["requests"]["median"]
+    theirs = polling["runpod-python get_pod loop per pod (threads)"]["requests"]["median"]
+    # One list request per tick for all pods, against at least one request per pod.
+    assert theirs >= results["polling"]["pods"]
+    assert ours < theirs
+    assert set(results["cold_start"]["cases"]) >= {"import runpod_gql", "import runpod"}
+    assert results["generate"]["identical_to_repo"] is True

@@ -1,0 +1,114 @@
+"""Catalogue, templates, volumes, endpoints, registry auths, secrets and account against the emulator."""
+
+from __future__ import annotations
+
+import pytest
+
+from runpod_gql import InputValidationError, NotFoundError
+from runpod_gql.emulator import Emulator
+from runpod_gql.resources.catalog import in_stock
+from tests.support import client_for
+
+
+async def test_gpu_catalogue_prices_stock_and_cheapest(emu: Emulator) -> None:
+    async with client_for(emu) as rp:
+        offers = await rp.gpus.list(gpu_count=2)
+        assert len(offers) >= 5
+        a40 = next(o for o in offers if o.id == "NVIDIA A40")
+        assert a40.lowest_price is not None and a40.lowest_price.minimum_bid_price
+        assert a40.secure_price and a40.community_price and a40.secure_spot_price
+        assert in_stock(a40)
+        emu.set_stock("NVIDIA A40", 0)
+        assert not in_stock(await rp.gpus.get("NVIDIA A40"))
+        choice = await rp.gpus.cheapest(min_memory_gb=40, gpu_count=2)
+        assert choice.offer.memory_in_gb is not None and choice.offer.memory_in_gb >= 40
+        assert choice.offer.id != "NVIDIA A40"  # out of stock is skipped
+        spot = await rp.gpus.cheapest(min_memory_gb=40, spot=True)
+        assert spot.price_per_hr < choice.price_per_hr
+        with pytest.raises(InputValidationError, match="no GPU type offers"):
+            await rp.gpus.cheapest(min_memory_gb=1000)
+        with pytest.raises(NotFoundError):
+            await rp.gpus.get("NVIDIA Imaginary")
+        assert await rp.datacenters.list()
+        assert await rp.cpus.list()
+
+
+async def test_templates(emu: Emulator) -> None:
+    async with client_for(emu) as rp:
+        saved = await rp.templates.save(
+            name="train", image="img:1", env={"K": "V"}, ports="22/tcp,8888/http"
+        )
+        assert saved.id and saved.env and saved.env[0] is not None and saved.env[0].key == "K"
+        assert [t.id for t in await rp.templates.list()] == [saved.id]
+        updated = await rp.templates.save(template_id=saved.id, name="train", image="img:2")
+        assert updated.image_name == "img:2"
+        assert (await rp.templates.get(saved.id)).image_name == "img:2"
+        assert await rp.templates.delete("train") is True
+        assert await rp.templates.delete("train") is False
+        with pytest.raises(NotFoundError):
+            await rp.templates.get(saved.id)
+
+
+async def test_network_volumes(emu: Emulator) -> None:
+    async with client_for(emu) as rp:
+        dc = (await rp.datacenters.list())[0].id
+        assert dc is not None
+        volume = await rp.volumes.create(name="data", size_gb=50, data_center_id=dc)
+        assert (await rp.volumes.get(volume.id or "")).size == 50
+        grown = await rp.volumes.update(volume.id or "", size_gb=100, name="data2")
+        assert (grown.size, grown.name) == (100, "data2")
+        with pytest.raises(InputValidationError):
+            await rp.volumes.create(name="bad", size_gb=0, data_center_id=dc)
+        assert await rp.volumes.delete(volume.id or "") is True
+        assert await rp.volumes.delete(volume.id or "") is False  # "Tried to delete nonexistent..."
+
+
+async def test_endpoints(emu: Emulator) -> None:
+    async with client_for(emu) as rp:
+        template = await rp.templates.save(name="worker", image="img", is_serverless=True)
+        endpoint = await rp.endpoints.save(
+            name="infer", template_id=template.id or "", gpu_ids="AMPERE_16"
+        )
+        assert endpoint.id and endpoint.workers_max == 3
+        assert [e.id for e in await rp.endpoints.list()] == [endpoint.id]
+        scaled = await rp.endpoints.set_workers(endpoint.id, workers_min=1, workers_max=5)
+        assert (scaled.workers_min, scaled.workers_max) == (1, 5)
+        other = await rp.templates.save(name="worker2", image="img2", is_serverless=True)
+        moved = await rp.endpoints.update_template(endpoint.id, other.id or "")
+        assert moved.template_id == other.id
+        with pytest.raises(InputValidationError):
+            await rp.endpoints.save(
+                name="x", template_id="t", gpu_ids="A", workers_min=5, workers_max=1
+            )
+        assert await rp.endpoints.delete(endpoint.id) is True
+        with pytest.raises(NotFoundError):
+            await rp.endpoints.get(endpoint.id)
+
+
+async def test_registry_auths_and_secrets_never_return_the_secret(emu: Emulator) -> None:
+    async with client_for(emu) as rp:
+        auth = await rp.registry_auths.save(name="ghcr", username="me", password="hunter2-secret")
+        assert auth.id and "hunter2-secret" not in auth.model_dump_json()
+        await rp.registry_auths.update(auth.id, username="me2", password="new-secret")
+        assert [a.username for a in await rp.registry_auths.list()] == ["me2"]
+        assert await rp.registry_auths.delete(auth.id) is True
+        secret = await rp.secrets.create(name="HF_TOKEN", value="hf_very_secret", description="hub")
+        assert "hf_very_secret" not in secret.model_dump_json()
+        assert [s.name for s in await rp.secrets.list()] == ["HF_TOKEN"]
+        assert await rp.secrets.delete(secret.id) is True
+        assert await rp.secrets.delete(secret.id) is False
+    for record in emu.requests:
+        assert "hunter2-secret" not in repr(record.variables)
+        assert "hf_very_secret" not in repr(record.variables)
+
+
+async def test_account_and_ssh_keys(emu: Emulator) -> None:
+    key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAbCdEf test@ci"
+    async with client_for(emu) as rp:
+        account = await rp.account.get()
+        assert account.client_balance is not None and account.email
+        await rp.account.add_ssh_key(key)
+        await rp.account.add_ssh_key(key)  # no duplicate
+        assert await rp.account.ssh_keys() == [key]
+        with pytest.raises(InputValidationError, match="not an OpenSSH public key"):
+            await rp.account.set_ssh_keys(["not a key"])

@@ -34,6 +34,8 @@ class Globals:
     base_url: str | None = None
     profile: str | None = None
     debug: bool = False
+    max_retries: int | None = None
+    request_timeout: float | None = None
 
     def config(self) -> Config:
         from .._config import resolve_config
@@ -45,7 +47,15 @@ class Globals:
     def client(self) -> RunPod:
         from ..client import RunPod
 
-        return RunPod(api_key=self.api_key, url=graphql_url(self.base_url), profile=self.profile)
+        # httpx's own transport: a CLI sends a few requests in a row, and aiohttp costs ~0.2 s to import.
+        return RunPod(
+            api_key=self.api_key,
+            url=graphql_url(self.base_url),
+            profile=self.profile,
+            max_retries=self.max_retries,
+            timeout=self.request_timeout,
+            transport="httpx",
+        )
 
 
 def globals_of(ctx: typer.Context) -> Globals:

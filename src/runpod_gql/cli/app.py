@@ -55,9 +55,28 @@ def _root(
         Optional[str],  # noqa: UP045
         typer.Option("--profile", help="Profile in ~/.runpod/config.toml.", show_default=False),
     ] = None,
+    max_retries: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--max-retries",
+            help="Retries of a failed request (default: the library's policy).",
+            min=0,
+        ),
+    ] = None,
+    request_timeout: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--request-timeout", help="Seconds one API request may take.", min=0.1),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on failure.")] = False,
 ) -> None:
-    ctx.obj = Globals(api_key=api_key, base_url=base_url, profile=profile, debug=debug)
+    ctx.obj = Globals(
+        api_key=api_key,
+        base_url=base_url,
+        profile=profile,
+        debug=debug,
+        max_retries=max_retries,
+        request_timeout=request_timeout,
+    )
 
 
 def _gpu_rows() -> list[render.Column]:

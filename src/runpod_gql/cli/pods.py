@@ -381,7 +381,8 @@ def pods_app() -> typer.Typer:
 
     @pods.command(
         "exec",
-        context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
+        # The command's own options pass through; put ours before a `--` to be safe.
+        context_settings={"ignore_unknown_options": True},
     )
     def exec_(
         ctx: typer.Context,
@@ -479,14 +480,16 @@ def pods_app() -> typer.Typer:
         On the pod: `runpodctl receive <code>`.
         """
         import asyncio
+        import json
 
         async def body() -> None:
             from ..remote.runpodctl import Runpodctl
 
             transfer = await Runpodctl(transfer_timeout=timeout).send(path, code=code)
             async with transfer:
-                if as_json:
-                    render.print_json({"code": transfer.code})
+                if as_json:  # one line, so a script can read it while the transfer waits
+                    sys.stdout.write(json.dumps({"code": transfer.code}) + "\n")
+                    sys.stdout.flush()
                 else:
                     render.out().print(transfer.code, markup=False)
                     render.note(f"on the pod, run: runpodctl receive {transfer.code}")

@@ -139,6 +139,11 @@ async def serve(args: argparse.Namespace) -> None:
     await reader.read()
     for server in servers:
         server.close()
+    # Let open proxy connections end quietly instead of being destroyed mid-flight.
+    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in others:
+        task.cancel()
+    await asyncio.gather(*others, return_exceptions=True)
 
 
 def main(argv: list[str] | None = None) -> None:

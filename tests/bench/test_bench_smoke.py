@@ -41,13 +41,11 @@ def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
     results = json.loads(out.read_text())
     assert results["machine"]["cpus"] >= 1
     assert results["machine"]["python"]
-    for part in (
-        "sequential_loopback",
-        "sequential_wan",
-        "concurrency_loopback",
-        "concurrency_wan",
-    ):
+    for part in ("sequential_loopback", "sequential_wan"):
         assert set(results[part]) == CLIENTS, part
+    for part in ("concurrency_loopback", "concurrency_wan"):
+        # plain httpx is left out of the 64-in-flight runs (see bench/__main__.py)
+        assert set(results[part]) == CLIENTS - {"raw httpx"}, part
     assert all(v["calls"] > 0 for v in results["sequential_loopback"].values())
     polling = results["polling"]["sides"]
     ours = polling["runpod-gql wait_all_ready"]["requests"]["median"]

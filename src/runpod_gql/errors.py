@@ -111,7 +111,9 @@ class GraphQLErrorDetail:
         extensions = raw.get("extensions") or {}
         return cls(
             message=str(raw.get("message", "")),
-            path=tuple(p for p in path if isinstance(p, (str, int))) if isinstance(path, list) else (),
+            path=tuple(p for p in path if isinstance(p, (str, int)))
+            if isinstance(path, list)
+            else (),
             extensions=dict(extensions) if isinstance(extensions, Mapping) else {},
         )
 
@@ -225,7 +227,9 @@ class PlacementError(CapacityError):
     def __init__(self, attempts: Sequence[PlacementAttempt], **kwargs: Any) -> None:
         self.attempts = tuple(attempts)
         lines = "; ".join(str(a) for a in self.attempts) or "no candidates"
-        kwargs.setdefault("hint", "widen gpu_types / cloud_types, raise max_price_per_hr, or retry later")
+        kwargs.setdefault(
+            "hint", "widen gpu_types / cloud_types, raise max_price_per_hr, or retry later"
+        )
         super().__init__(f"no candidate could be placed: {lines}", **kwargs)
 
 
@@ -305,7 +309,9 @@ class HostKeyError(SSHError):
 class RemoteCommandError(RemoteError):
     """A remote command exited with a non-zero status."""
 
-    def __init__(self, command: str, exit_status: int | None, stdout: str = "", stderr: str = "") -> None:
+    def __init__(
+        self, command: str, exit_status: int | None, stdout: str = "", stderr: str = ""
+    ) -> None:
         self.command = command
         self.exit_status = exit_status
         self.stdout = stdout

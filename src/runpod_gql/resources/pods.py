@@ -38,6 +38,7 @@ from ..errors import (
     NotFoundError,
     PlacementAttempt,
     PlacementError,
+    ResponseValidationError,
     ServerError,
 )
 from . import readiness
@@ -59,6 +60,7 @@ TOKEN_ENV = "RUNPOD_GQL_TOKEN"
 """Environment variable every create puts on its pod: how a lost create is found again."""
 
 DEFAULT_IMAGE_PORTS = "22/tcp"
+_STATUSES = tuple(s.value for s in PodStatus)
 
 
 def new_token() -> str:
@@ -117,7 +119,8 @@ class Pods(Resource):
         result = await self._t.run(self._t.list_pods())
         pods = present(required(result.myself, "myself", "ListPods").pods)
         if status is not None:
-            wanted = {PodStatus(s) for s in ([status] if isinstance(status, str) else status)}
+            items = [status] if isinstance(status, str) else status
+            wanted = {PodStatus(v.enum_value("status", s, _STATUSES)) for s in items}
             pods = [p for p in pods if p.desired_status in wanted]
         if name is not None:
             pods = [p for p in pods if p.name == name]
@@ -466,7 +469,8 @@ class Pods(Resource):
         while True:
             try:
                 return await send()
-            except (APIConnectionError, ServerError) as exc:
+            except (APIConnectionError, ServerError, ResponseValidationError) as exc:
+                # A garbled answer (HTML page, cut-off JSON) is as ambiguous as a lost one.
                 if isinstance(exc, APIConnectionError) and not exc.request_sent:
                     raise  # the transport already retried what never reached the server
                 attempt += 1
@@ -566,8 +570,14 @@ class Pods(Resource):
         on_progress: ProgressCallback | None = None,
     ) -> PodState:
         """Wait until the pod's status is ``status``; fails fast on a terminal state."""
+        target = PodStatus(v.enum_value("status", status, _STATUSES))
+        if target == PodStatus.TERMINATED:
+            raise InputValidationError(
+                "status",
+                "a terminated pod disappears: terminate() confirms it, find() returns None",
+            )
         return await readiness.wait_until(
-            self._t, pod_id, PodStatus(status), timeout=timeout, on_progress=on_progress
+            self._t, pod_id, target, timeout=timeout, on_progress=on_progress
         )
 
     async def wait_until_ready(

@@ -38,17 +38,15 @@ IDEMPOTENT_MUTATIONS = frozenset(
         "EditPodJob",
     }
 )
-# Deletes whose "not found" on a retry counts as success.
-NOT_FOUND_MEANS_DONE = frozenset(
-    {
-        "TerminatePod",
-        "DeleteNetworkVolume",
-        "DeleteTemplate",
-        "DeleteEndpoint",
-        "DeleteRegistryAuth",
-        "DeleteSecret",
-    }
-)
+# Deletes whose "not found" on a retry counts as success, with the root field each one sets.
+NOT_FOUND_MEANS_DONE = {
+    "TerminatePod": "podTerminate",
+    "DeleteNetworkVolume": "deleteNetworkVolume",
+    "DeleteTemplate": "deleteTemplate",
+    "DeleteEndpoint": "deleteEndpoint",
+    "DeleteRegistryAuth": "deleteRegistryAuth",
+    "DeleteSecret": "secretDelete",
+}
 
 
 @dataclass(frozen=True)

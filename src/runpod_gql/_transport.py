@@ -382,16 +382,11 @@ class GraphQLTransport(GeneratedClient):
             if isinstance(error, RateLimitError):
                 self.stats.rate_limited += 1
                 self.limiter.on_rate_limited(error.retry_after)
-            if (
-                attempt > 1
-                and isinstance(error, NotFoundError)
-                and operation_name in NOT_FOUND_MEANS_DONE
-            ):
+            done_field = NOT_FOUND_MEANS_DONE.get(operation_name or "")
+            if attempt > 1 and isinstance(error, NotFoundError) and done_field:
                 # An earlier attempt of this delete was applied; its answer was lost.
-                logger.debug(
-                    "%s: not found on retry, counting the earlier attempt as done", operation_name
-                )
-                return self._synthetic_done(query)
+                logger.debug("%s: not found on retry, counting it as done", operation_name)
+                return self._synthetic_done(done_field)
             retryable = is_retryable(error, is_mutation=is_mutation, operation=operation_name)
             if not retryable or attempt > policy.max_retries:
                 self.stats.failures += 1
@@ -412,9 +407,9 @@ class GraphQLTransport(GeneratedClient):
             )
             await self.clock.sleep(wait)
 
-    def _synthetic_done(self, query: str) -> httpx.Response:
+    def _synthetic_done(self, field_name: str) -> httpx.Response:
+        """The answer the lost attempt would have had: the delete's Void field."""
         response = httpx.Response(200, request=httpx.Request("POST", self.url))
-        field_name = query.split("{", 2)[1].split("(", 1)[0].strip()
         self._parsed[response] = {field_name: None}
         return response
 

@@ -80,3 +80,11 @@ def ports(field: str, value: str | Sequence[str] | None) -> str | None:
         if not port.isdigit() or not 0 < int(port) < 65536 or proto not in ("tcp", "http", "udp"):
             raise InputValidationError(field, f"{item!r} is not PORT/tcp|http|udp")
     return ",".join(items)
+
+
+def enum_value(field: str, value: object, allowed: Sequence[str]) -> str:
+    """A GraphQL enum value given as a string or an Enum member."""
+    raw = getattr(value, "value", value)
+    if not isinstance(raw, str) or raw.upper() not in allowed:
+        raise InputValidationError(field, f"must be one of {', '.join(allowed)}, got {value!r}")
+    return raw.upper()

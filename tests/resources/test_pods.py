@@ -303,3 +303,13 @@ async def test_metrics_and_watch(emu: Emulator) -> None:
         assert samples[2].uptime_seconds - samples[0].uptime_seconds == pytest.approx(120, abs=2)
         account = await rp.account.get()
         assert account.current_spend_per_hr == pytest.approx(metrics.cost_per_hr, rel=1e-3)
+
+
+async def test_status_arguments_are_checked(emu: Emulator) -> None:
+    async with client_for(emu) as rp:
+        with pytest.raises(InputValidationError, match="must be one of") as info:
+            await rp.pods.list(status="SLEEPING")
+        assert info.value.field == "status"
+        assert await rp.pods.list(status=["running", PodStatus.EXITED]) == []
+        with pytest.raises(InputValidationError, match="terminate"):
+            await rp.pods.wait_until("p", "TERMINATED")

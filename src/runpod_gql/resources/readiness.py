@@ -165,10 +165,6 @@ async def wait_until(
     while True:
         waited = clock.monotonic() - start
         pod = (await t.run(t.get_pod_state(pod_id=pod_id))).pod
-        if status == PodStatus.TERMINATED and pod is None:
-            raise PodStateError(
-                "pod no longer exists (terminated)", pod_id=pod_id, last_status=last, waited=waited
-            )
         _fail_fast(pod, pod_id, status, waited, last)
         assert pod is not None
         last = pod.desired_status.value

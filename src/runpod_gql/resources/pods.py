@@ -11,9 +11,10 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from runpod_gql_generated.enums import CloudTypeEnum, PodStatus
 from runpod_gql_generated.fragments import Pod, PodState
@@ -83,6 +84,56 @@ def _env_input(
     ]
     items.append(EnvironmentVariableInput(key=TOKEN_ENV, value=token))
     return items
+
+
+CreateInput = TypeVar(
+    "CreateInput", PodFindAndDeployOnDemandInput, PodRentInterruptableInput, deployCpuPodInput
+)
+
+
+@dataclass(frozen=True)
+class _PodSpec:
+    """What every kind of create shares, validated once; ``fill`` writes it onto a create input."""
+
+    token: str
+    values: Mapping[str, Any]  # input fields by their Python name; None means "leave out"
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        name: str,
+        image: str,
+        container_disk_gb: int,
+        volume_gb: int,
+        volume_mount_path: str,
+        env: Mapping[str, str] | None,
+        ports: str | Sequence[str] | None,
+        start_ssh: bool,
+        support_public_ip: bool,
+        token: str | None,
+        **optional: Any,
+    ) -> _PodSpec:
+        token = token or new_token()
+        values: dict[str, Any] = {
+            "name": v.text("name", name, max_len=v.MAX_POD_NAME),
+            "image_name": v.text("image", image),
+            "container_disk_in_gb": v.integer("container_disk_gb", container_disk_gb, minimum=1),
+            "volume_in_gb": v.integer("volume_gb", volume_gb),
+            "volume_mount_path": volume_mount_path,
+            "env": _env_input(v.env("env", env), token),
+            "ports": v.ports("ports", ports),
+            "start_ssh": start_ssh,
+            "support_public_ip": support_public_ip,
+            **optional,
+        }
+        return cls(token, values)
+
+    def fill(self, fields: CreateInput, **specific: Any) -> CreateInput:
+        for key, value in {**self.values, **specific}.items():
+            if value is not None:
+                setattr(fields, key, value)
+        return fields
 
 
 class Pods(Resource):
@@ -222,19 +273,32 @@ class Pods(Resource):
         A lost answer (time-out, dropped connection, 5xx) never makes a second pod: the pod is
         looked up by its create token before anything is sent again.
         """
-        v.text("name", name, max_len=v.MAX_POD_NAME)
-        v.text("image", image)
         v.integer("gpu_count", gpu_count, minimum=1, maximum=16)
-        v.integer("container_disk_gb", container_disk_gb, minimum=1)
-        v.integer("volume_gb", volume_gb)
-        if min_vcpu is not None:
-            v.integer("min_vcpu", min_vcpu, minimum=1)
-        if min_memory_gb is not None:
-            v.integer("min_memory_gb", min_memory_gb, minimum=1)
-        env_vars = v.env("env", env)
-        port_spec = v.ports("ports", ports)
-        token = token or new_token()
-
+        spec = _PodSpec.of(
+            name=name,
+            image=image,
+            container_disk_gb=container_disk_gb,
+            volume_gb=volume_gb,
+            volume_mount_path=volume_mount_path,
+            env=env,
+            ports=ports,
+            start_ssh=start_ssh,
+            support_public_ip=support_public_ip,
+            token=token,
+            docker_args=docker_args,
+            template_id=template_id,
+            network_volume_id=network_volume_id,
+            min_vcpu_count=v.integer("min_vcpu", min_vcpu, minimum=1) if min_vcpu else None,
+            min_memory_in_gb=v.integer("min_memory_gb", min_memory_gb, minimum=1)
+            if min_memory_gb
+            else None,
+            country_code=country_code,
+            container_registry_auth_id=registry_auth_id,
+            allowed_cuda_versions=list(allowed_cuda_versions) if allowed_cuda_versions else None,
+            stop_after=stop_after,
+            terminate_after=terminate_after,
+            deploy_cost=max_price_per_hr,
+        )
         candidates = await self.plan(
             gpu_types=gpu_types,
             gpu_count=gpu_count,
@@ -245,49 +309,15 @@ class Pods(Resource):
         attempts: builtins.list[PlacementAttempt] = []
         for c in candidates:
             if not c.viable:
-                attempts.append(
-                    PlacementAttempt(
-                        c.gpu_type_id,
-                        c.cloud_type,
-                        c.data_center_id,
-                        c.price_per_hr,
-                        f"skipped: {c.skip}",
-                    )
-                )
+                attempts.append(c.attempt(f"skipped: {c.skip}"))
                 continue
-            fields = PodFindAndDeployOnDemandInput(
-                name=name,
-                image_name=image,
+            fields = spec.fill(
+                PodFindAndDeployOnDemandInput(),
                 gpu_type_id=c.gpu_type_id,
                 gpu_count=gpu_count,
                 cloud_type=CloudTypeEnum(c.cloud_type),
-                container_disk_in_gb=container_disk_gb,
-                volume_in_gb=volume_gb,
-                volume_mount_path=volume_mount_path,
-                env=_env_input(env_vars, token),
-                start_ssh=start_ssh,
-                support_public_ip=support_public_ip,
+                data_center_id=c.data_center_id,
             )
-            optional: dict[str, Any] = {
-                "ports": port_spec,
-                "docker_args": docker_args,
-                "template_id": template_id,
-                "network_volume_id": network_volume_id,
-                "data_center_id": c.data_center_id,
-                "min_vcpu_count": min_vcpu,
-                "min_memory_in_gb": min_memory_gb,
-                "country_code": country_code,
-                "container_registry_auth_id": registry_auth_id,
-                "allowed_cuda_versions": list(allowed_cuda_versions)
-                if allowed_cuda_versions
-                else None,
-                "stop_after": stop_after,
-                "terminate_after": terminate_after,
-                "deploy_cost": max_price_per_hr,
-            }
-            for key, value in optional.items():
-                if value is not None:
-                    setattr(fields, key, value)
 
             async def send(fields: PodFindAndDeployOnDemandInput = fields) -> Pod:
                 result = await self._t.run(self._t.create_pod(input=fields))
@@ -296,18 +326,10 @@ class Pods(Resource):
                 )
 
             try:
-                pod = await self._safe_create(send, token)
+                pod = await self._safe_create(send, spec.token)
             except CapacityError as exc:
-                attempts.append(
-                    PlacementAttempt(
-                        c.gpu_type_id, c.cloud_type, c.data_center_id, c.price_per_hr, exc.message
-                    )
-                )
-                logger.info(
-                    "placement: %s on %s has no capacity, trying the next",
-                    c.gpu_type_id,
-                    c.cloud_type,
-                )
+                attempts.append(c.attempt(exc.message))
+                logger.info("placement: %s on %s has no capacity", c.gpu_type_id, c.cloud_type)
                 continue
             logger.info(
                 "created pod %s (%s x%d, %s)", pod.id, c.gpu_type_id, gpu_count, c.cloud_type
@@ -341,51 +363,45 @@ class Pods(Resource):
         token: str | None = None,
     ) -> Pod:
         """Create a spot (interruptible) pod. ``bid_per_gpu`` is per GPU, checked against the live minimum."""
-        v.text("name", name, max_len=v.MAX_POD_NAME)
-        v.text("image", image)
         v.text("gpu_type", gpu_type)
         v.number("bid_per_gpu", bid_per_gpu)
         v.integer("gpu_count", gpu_count, minimum=1, maximum=16)
-        v.integer("container_disk_gb", container_disk_gb, minimum=1)
-        v.integer("volume_gb", volume_gb)
-        cloud = v.cloud_type("cloud_type", cloud_type)
-        env_vars = v.env("env", env)
-        port_spec = v.ports("ports", ports)
-        await self._check_bid(gpu_type, bid_per_gpu, gpu_count, cloud)  # type: ignore[arg-type]
-        token = token or new_token()
-        fields = PodRentInterruptableInput(
+        cloud: CloudType = v.cloud_type("cloud_type", cloud_type)  # type: ignore[assignment]
+        spec = _PodSpec.of(
             name=name,
-            image_name=image,
+            image=image,
+            container_disk_gb=container_disk_gb,
+            volume_gb=volume_gb,
+            volume_mount_path=volume_mount_path,
+            env=env,
+            ports=ports,
+            start_ssh=start_ssh,
+            support_public_ip=support_public_ip,
+            token=token,
+            docker_args=docker_args,
+            template_id=template_id,
+            network_volume_id=network_volume_id,
+            data_center_id=data_center_id,
+            min_vcpu_count=v.integer("min_vcpu", min_vcpu, minimum=1) if min_vcpu else None,
+            min_memory_in_gb=v.integer("min_memory_gb", min_memory_gb, minimum=1)
+            if min_memory_gb
+            else None,
+            container_registry_auth_id=registry_auth_id,
+        )
+        await self._check_bid(gpu_type, bid_per_gpu, gpu_count, cloud)
+        fields = spec.fill(
+            PodRentInterruptableInput(),
             gpu_type_id=gpu_type,
             gpu_count=gpu_count,
             bid_per_gpu=bid_per_gpu,
             cloud_type=CloudTypeEnum(cloud),
-            container_disk_in_gb=container_disk_gb,
-            volume_in_gb=volume_gb,
-            volume_mount_path=volume_mount_path,
-            env=_env_input(env_vars, token),
-            start_ssh=start_ssh,
-            support_public_ip=support_public_ip,
         )
-        optional: dict[str, Any] = {
-            "ports": port_spec,
-            "docker_args": docker_args,
-            "template_id": template_id,
-            "network_volume_id": network_volume_id,
-            "data_center_id": data_center_id,
-            "min_vcpu_count": min_vcpu,
-            "min_memory_in_gb": min_memory_gb,
-            "container_registry_auth_id": registry_auth_id,
-        }
-        for key, value in optional.items():
-            if value is not None:
-                setattr(fields, key, value)
 
         async def send() -> Pod:
             result = await self._t.run(self._t.create_spot_pod(input=fields))
             return required(result.pod_rent_interruptable, "podRentInterruptable", "CreateSpotPod")
 
-        return await self._safe_create(send, token)
+        return await self._safe_create(send, spec.token)
 
     async def create_cpu(
         self,
@@ -408,46 +424,42 @@ class Pods(Resource):
         token: str | None = None,
     ) -> Pod:
         """Create a CPU pod. ``instance_id`` is a CPU flavor instance such as ``cpu3c-2-4``."""
-        v.text("name", name, max_len=v.MAX_POD_NAME)
-        v.text("image", image)
         v.text("instance_id", instance_id)
-        v.integer("container_disk_gb", container_disk_gb, minimum=1)
-        v.integer("volume_gb", volume_gb)
         cloud = v.cloud_type("cloud_type", cloud_type)
-        env_vars = v.env("env", env)
-        port_spec = v.ports("ports", ports)
-        token = token or new_token()
-        fields = deployCpuPodInput(
+        spec = _PodSpec.of(
             name=name,
-            image_name=image,
-            instance_id=instance_id,
-            cloud_type=CloudTypeEnum(cloud),
-            container_disk_in_gb=container_disk_gb,
-            volume_in_gb=volume_gb,
+            image=image,
+            container_disk_gb=container_disk_gb,
+            volume_gb=volume_gb,
             volume_mount_path=volume_mount_path,
-            env=_env_input(env_vars, token),
+            env=env,
+            ports=ports,
             start_ssh=start_ssh,
             support_public_ip=support_public_ip,
+            token=token,
+            docker_args=docker_args,
+            template_id=template_id,
+            network_volume_id=network_volume_id,
+            data_center_id=data_center_id,
         )
-        optional: dict[str, Any] = {
-            "ports": port_spec,
-            "docker_args": docker_args,
-            "template_id": template_id,
-            "network_volume_id": network_volume_id,
-            "data_center_id": data_center_id,
-        }
-        for key, value in optional.items():
-            if value is not None:
-                setattr(fields, key, value)
+        fields = spec.fill(
+            deployCpuPodInput(), instance_id=instance_id, cloud_type=CloudTypeEnum(cloud)
+        )
 
         async def send() -> Pod:
             result = await self._t.run(self._t.create_cpu_pod(input=fields))
             return required(result.deploy_cpu_pod, "deployCpuPod", "CreateCpuPod")
 
-        return await self._safe_create(send, token)
+        return await self._safe_create(send, spec.token)
 
     async def _check_bid(self, gpu_type: str, bid: float, gpu_count: int, cloud: CloudType) -> None:
-        offer = await self._gpus.get(gpu_type, gpu_count=gpu_count, cloud=cloud)
+        try:
+            offer = await self._gpus.get(gpu_type, gpu_count=gpu_count, cloud=cloud)
+        except NotFoundError as exc:
+            raise InputValidationError(
+                "gpu_type",
+                f"unknown GPU type id {gpu_type!r} (see `runpod-gql gpus list` for the ids)",
+            ) from exc
         minimum = offer.lowest_price.minimum_bid_price if offer.lowest_price else None
         if minimum is None:
             raise InputValidationError(

@@ -549,3 +549,30 @@ def test_send_without_runpodctl_says_how_to_get_it(world: World, tmp_path: Path)
     assert r.code == 1
     assert "runpodctl" in r.stderr
     one_error(r.stderr)
+
+
+def test_ctrl_c_during_a_wait_exits_130(world: World) -> None:
+    import signal
+
+    pod = create(world, "cli-interrupted", "--ports", "8888/http")
+    proc = subprocess.Popen(
+        [CLI, "pods", "wait", pod["id"], "--timeout", "120"],
+        env=world.env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        while "waiting for public port mapping" not in proc.stderr.readline():
+            assert proc.poll() is None
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 130
+        assert "error: interrupted" in err
+        assert "Traceback" not in err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+        world.cli("pods", "terminate", pod["id"])

@@ -73,4 +73,13 @@ def run(ctx: typer.Context, body: Callable[[RunPod], Awaitable[T]]) -> T:
 
     import asyncio  # here, not at the top: `--help` does not need it
 
-    return asyncio.run(go())
+    try:
+        return asyncio.run(go())
+    except KeyboardInterrupt:
+        # Ctrl-C during a wait: the client was closed by asyncio.run's cancellation.
+        import sys
+
+        import typer
+
+        print("error: interrupted", file=sys.stderr)
+        raise typer.Exit(130) from None

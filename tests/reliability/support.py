@@ -111,3 +111,17 @@ def capture_logs() -> Iterator[LogCapture]:
 def leaks(text: str, secret: str = API_KEY) -> bool:
     """Whether ``text`` shows the secret (or a long enough piece of it to matter)."""
     return secret in text or secret[8:] in text
+
+
+class StepClock:
+    """A client clock for tests without an emulator: sleeping only moves the reading."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += max(0.0, seconds)
+        await asyncio.sleep(0)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from runpod_gql_generated.fragments import GpuOffer
 
+from ..errors import PlacementAttempt
 from .catalog import CloudType, in_stock, on_demand_price
 
 
@@ -24,6 +25,11 @@ class Candidate:
     @property
     def viable(self) -> bool:
         return self.skip is None
+
+    def attempt(self, outcome: str) -> PlacementAttempt:
+        return PlacementAttempt(
+            self.gpu_type_id, self.cloud_type, self.data_center_id, self.price_per_hr, outcome
+        )
 
 
 def rank(

@@ -28,6 +28,7 @@ import traceback
 from collections import Counter
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Literal, TypeVar
 
 from runpod_gql import RunPod
@@ -146,7 +147,9 @@ class Fleet:
             ops = {self.rng.choice(sorted(STEP_OPERATIONS[step]))}
         self.report.faults_drawn[kind] += 1
         if kind == "rate_limit_retry_after":
-            self.emu.inject(Fault.RATE_LIMIT, operations=ops, retry_after=self.rng.choice([1, 2, 5]))
+            self.emu.inject(
+                Fault.RATE_LIMIT, operations=ops, retry_after=self.rng.choice([1, 2, 5])
+            )
         elif kind == "rate_limit":
             self.emu.inject(Fault.RATE_LIMIT, operations=ops)
         elif kind == "server_error_burst":
@@ -272,8 +275,11 @@ class Fleet:
         cfg = self.config
         prefix = f"fleet-s{cfg.seed}-r{number}-"
         plan = [
-            (f"{prefix}{i:02d}", f"fleet{cfg.seed:x}r{number}p{i}t{self.rng.getrandbits(48):012x}",
-             i % cfg.spot_every == cfg.spot_every - 1)
+            (
+                f"{prefix}{i:02d}",
+                f"fleet{cfg.seed:x}r{number}p{i}t{self.rng.getrandbits(48):012x}",
+                i % cfg.spot_every == cfg.spot_every - 1,
+            )
             for i in range(cfg.pods)
         ]
         self.report.pods_intended += len(plan)
@@ -290,7 +296,10 @@ class Fleet:
         mine = {p.id: p for p in self.emu.state.pods.values() if p.name.startswith(prefix)}
         self.report.pods_created += len(mine)
         tokens = Counter(
-            e.split("=", 1)[1] for p in mine.values() for e in p.env if e.startswith("RUNPOD_GQL_TOKEN=")
+            e.split("=", 1)[1]
+            for p in mine.values()
+            for e in p.env
+            if e.startswith("RUNPOD_GQL_TOKEN=")
         )
         self.report.duplicates += sum(n - 1 for n in tokens.values() if n > 1)
         self.report.lost += sum(1 for _, token, _ in plan if token not in tokens)
@@ -300,23 +309,21 @@ class Fleet:
         self.outbid_some(sorted(spot))  # while running: metrics show it, stop and resume cope
         for pod_id in ids:
             for _ in range(cfg.metrics_reads):
-                await self.call("metrics", lambda pod_id=pod_id: self.rp.pods.metrics(pod_id))
+                await self.call("metrics", partial(self.rp.pods.metrics, pod_id))
         for pod_id in ids:
-            await self.until_done(
-                "stop", lambda pod_id=pod_id: self.rp.pods.stop(pod_id), f"stop {pod_id}"
-            )
+            await self.until_done("stop", partial(self.rp.pods.stop, pod_id), f"stop {pod_id}")
         for pod_id in ids:
             if pod_id in spot:
                 await self.bid_resume(pod_id)
             else:
                 await self.until_done(
-                    "resume", lambda pod_id=pod_id: self.rp.pods.resume(pod_id), f"resume {pod_id}"
+                    "resume", partial(self.rp.pods.resume, pod_id), f"resume {pod_id}"
                 )
         await self.wait_all(ids, spot)
         for pod_id in ids:
             await self.until_done(
                 "terminate",
-                lambda pod_id=pod_id: self._terminate(pod_id),
+                partial(self._terminate, pod_id),
                 f"terminate {pod_id}",
             )
         left = [p for p in self.emu.state.pods.values() if p.name.startswith(prefix)]
@@ -381,7 +388,10 @@ def format_report(report: FleetReport) -> str:
         ("seed", str(cfg.seed)),
         ("rounds x pods (every 3rd spot)", f"{report.rounds} x {cfg.pods}"),
         ("client operations", str(report.operations)),
-        ("HTTP requests (client / emulator log)", f"{report.client_requests} / {report.server_requests}"),
+        (
+            "HTTP requests (client / emulator log)",
+            f"{report.client_requests} / {report.server_requests}",
+        ),
         ("faults injected (emulator log)", str(sum(report.faults.values()))),
     ]
     rows += [(f"  {kind}", str(n)) for kind, n in sorted(report.faults.items())]

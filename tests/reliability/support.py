@@ -4,6 +4,7 @@ and a log capture that proves the API key never shows up."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from runpod_gql import RunPod, RetryPolicy
+from runpod_gql import RetryPolicy, RunPod
 from runpod_gql.emulator import Emulator, ManualClock
 
 # Distinctive, so a leak anywhere is found by a plain substring search.
@@ -52,6 +53,9 @@ def emulator(seed: int = 0, **kwargs: Any) -> Emulator:
     return Emulator(api_key=API_KEY, clock=ManualClock(), seed=seed, **kwargs)
 
 
+_clients = itertools.count(1)
+
+
 def client(
     emu: Emulator,
     *,
@@ -61,11 +65,16 @@ def client(
     retry: RetryPolicy | None = None,
     **kwargs: Any,
 ) -> RunPod:
-    """A client of ``emu`` whose time is the emulator's (no real waiting)."""
+    """A client of ``emu`` whose time is the emulator's (no real waiting).
+
+    Each client gets its own URL (a query string the emulator ignores): the client shares one
+    rate limiter per (URL, key) across a process, and that limiter keeps the clock of the first
+    client that made it — a fresh client with a fresh clock must not inherit it.
+    """
     assert isinstance(emu.clock, ManualClock)
     return RunPod(
         emu.api_key,
-        url=emu.url,
+        url=f"{emu.url}?client={next(_clients)}",
         clock=clock if clock is not None else EmulatorTime(emu.clock),
         timeout=CLIENT_TIMEOUT,
         retry=retry or RetryPolicy(max_retries=4, deadline=None),

@@ -36,5 +36,10 @@ async def test_same_seed_same_run() -> None:
 def test_cli_prints_the_counts_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--operations", "10", "--pods", "3", "--seed", "3"]) == 0
     out = capsys.readouterr().out
-    for row in ("HTTP requests", "faults injected", "duplicates (must be 0)", "orphans (must be 0)"):
+    for row in (
+        "HTTP requests",
+        "faults injected",
+        "duplicates (must be 0)",
+        "orphans (must be 0)",
+    ):
         assert row in out

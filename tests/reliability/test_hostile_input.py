@@ -33,7 +33,7 @@ FRAGMENTS = [
     "$input",
     "#",
     "...",
-    "mutation { podTerminate(input: {podId: \"x\"}) }",
+    'mutation { podTerminate(input: {podId: "x"}) }',
     "\x00",
     "\u202e",
     "\ufeff",
@@ -45,7 +45,7 @@ FRAGMENTS = [
     "\\u0022",
     "</script>",
 ]
-_chars = st.characters(exclude_categories=("Cs",))  # lone surrogates are not text
+_chars = st.characters(exclude_categories=["Cs"])  # lone surrogates are not text
 hostile = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(_chars, max_size=12)), max_size=8
 ).map("".join)
@@ -53,9 +53,9 @@ long_text = st.integers(1_000, 20_000).flatmap(
     lambda n: st.sampled_from(FRAGMENTS).map(lambda f: (f * (n // len(f) + 1))[:n])
 )
 pod_names = hostile.filter(lambda s: s.strip() != "" and len(s) <= 60)
-env_keys = st.text(_chars, min_size=1, max_size=30).filter(lambda k: "=" not in k) | st.sampled_from(
-    [f for f in FRAGMENTS if "=" not in f]
-)
+env_keys = st.text(_chars, min_size=1, max_size=30).filter(
+    lambda k: "=" not in k
+) | st.sampled_from([f for f in FRAGMENTS if "=" not in f])
 env_maps = st.dictionaries(env_keys, hostile | long_text, max_size=4).filter(
     lambda d: "RUNPOD_GQL_TOKEN" not in d
 )
@@ -124,6 +124,7 @@ async def test_template_fields_arrive_byte_exact(
     saved = await rp.templates.save(
         name=unique, image=image, env=env, docker_args=text, readme=text
     )
+    assert saved.id is not None
     stored = emu.state.templates[saved.id]
     assert (stored["name"], stored["imageName"], stored["dockerArgs"], stored["readme"]) == (
         unique,
@@ -198,7 +199,9 @@ INVALID: list[tuple[str, Call, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("call", "field"), [(c, f) for _, c, f in INVALID], ids=[i for i, _, _ in INVALID])
+@pytest.mark.parametrize(
+    ("call", "field"), [(c, f) for _, c, f in INVALID], ids=[i for i, _, _ in INVALID]
+)
 async def test_invalid_arguments_are_refused_before_any_mutation(
     emu: Emulator, rp: RunPod, call: Call, field: str
 ) -> None:

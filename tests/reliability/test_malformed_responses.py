@@ -76,17 +76,42 @@ HTML = "<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body>
 
 # (case, answer, call, expected error class)
 CASES: list[tuple[str, Answer, Call, type[RunPodError]]] = [
-    ("non-JSON text", raw("OK", content_type="text/plain"), lambda rp: rp.pods.get("pod1"), ResponseValidationError),
-    ("HTML page with 200", raw(HTML, content_type="text/html"), lambda rp: rp.pods.list(), ResponseValidationError),
-    ("cut-off JSON", raw('{"data": {"pod": {"id": "po'), lambda rp: rp.pods.get("pod1"), ResponseValidationError),
+    (
+        "non-JSON text",
+        raw("OK", content_type="text/plain"),
+        lambda rp: rp.pods.get("pod1"),
+        ResponseValidationError,
+    ),
+    (
+        "HTML page with 200",
+        raw(HTML, content_type="text/html"),
+        lambda rp: rp.pods.list(),
+        ResponseValidationError,
+    ),
+    (
+        "cut-off JSON",
+        raw('{"data": {"pod": {"id": "po'),
+        lambda rp: rp.pods.get("pod1"),
+        ResponseValidationError,
+    ),
     ("empty body", raw(b""), lambda rp: rp.pods.states(), ResponseValidationError),
     ("JSON array", data([1, 2]), lambda rp: rp.gpus.list(), ResponseValidationError),
     ("JSON string", data("data"), lambda rp: rp.templates.list(), ResponseValidationError),
     ("JSON null", data(None), lambda rp: rp.pods.get("pod1"), ResponseValidationError),
     ("no data, no errors", data({}), lambda rp: rp.pods.list(), ResponseValidationError),
-    ("data null, no errors", data({"data": None}), lambda rp: rp.pods.stop("pod1"), ResponseValidationError),
+    (
+        "data null, no errors",
+        data({"data": None}),
+        lambda rp: rp.pods.stop("pod1"),
+        ResponseValidationError,
+    ),
     ("data is a list", data({"data": []}), lambda rp: rp.pods.get("pod1"), ResponseValidationError),
-    ("data is a string", data({"data": "pod"}), lambda rp: rp.account.get(), ResponseValidationError),
+    (
+        "data is a string",
+        data({"data": "pod"}),
+        lambda rp: rp.account.get(),
+        ResponseValidationError,
+    ),
     (
         "unknown pod status",
         data({"data": {"pod": {**GOOD_POD, "desiredStatus": "HIBERNATING"}}}),
@@ -95,7 +120,13 @@ CASES: list[tuple[str, Answer, Call, type[RunPodError]]] = [
     ),
     (
         "unknown pod status while waiting",
-        data({"data": {"myself": {"pods": [{"id": "a", "desiredStatus": "MELTED", "runtime": None}]}}}),
+        data(
+            {
+                "data": {
+                    "myself": {"pods": [{"id": "a", "desiredStatus": "MELTED", "runtime": None}]}
+                }
+            }
+        ),
         lambda rp: rp.pods.wait_all_ready(["a", "b"], timeout=60, ssh=False),
         ResponseValidationError,
     ),
@@ -117,8 +148,18 @@ CASES: list[tuple[str, Answer, Call, type[RunPodError]]] = [
         lambda rp: rp.pods.get("pod1"),
         ResponseValidationError,
     ),
-    ("myself null", data({"data": {"myself": None}}), lambda rp: rp.pods.list(), ResponseValidationError),
-    ("stop answered null", data({"data": {"podStop": None}}), lambda rp: rp.pods.stop("pod1"), ResponseValidationError),
+    (
+        "myself null",
+        data({"data": {"myself": None}}),
+        lambda rp: rp.pods.list(),
+        ResponseValidationError,
+    ),
+    (
+        "stop answered null",
+        data({"data": {"podStop": None}}),
+        lambda rp: rp.pods.stop("pod1"),
+        ResponseValidationError,
+    ),
     (
         "resume answered with a bad pod",
         data({"data": {"podResume": {"id": "pod1", "desiredStatus": 3}}}),
@@ -131,19 +172,48 @@ CASES: list[tuple[str, Answer, Call, type[RunPodError]]] = [
         lambda rp: rp.pods.get("pod1"),
         ResponseValidationError,
     ),
-    ("errors not a list", data({"errors": "boom"}), lambda rp: rp.pods.list(), ResponseValidationError),
-    ("errors of numbers", data({"errors": [42], "data": None}), lambda rp: rp.pods.list(), OperationError),
-    ("empty errors, no data", data({"errors": []}), lambda rp: rp.pods.list(), ResponseValidationError),
+    (
+        "errors not a list",
+        data({"errors": "boom"}),
+        lambda rp: rp.pods.list(),
+        ResponseValidationError,
+    ),
+    (
+        "errors of numbers",
+        data({"errors": [42], "data": None}),
+        lambda rp: rp.pods.list(),
+        OperationError,
+    ),
+    (
+        "empty errors, no data",
+        data({"errors": []}),
+        lambda rp: rp.pods.list(),
+        ResponseValidationError,
+    ),
     ("HTML 502", raw(HTML, 502, "text/html"), lambda rp: rp.pods.list(), ServerError),
-    ("HTML 500 on a mutation", raw(HTML, 500, "text/html"), lambda rp: rp.pods.resume("pod1"), ServerError),
+    (
+        "HTML 500 on a mutation",
+        raw(HTML, 500, "text/html"),
+        lambda rp: rp.pods.resume("pod1"),
+        ServerError,
+    ),
     ("HTML 404", raw(HTML, 404, "text/html"), lambda rp: rp.pods.list(), InvalidRequestError),
     ("HTML 401", raw(HTML, 401, "text/html"), lambda rp: rp.pods.list(), AuthenticationError),
-    ("429 with a nonsense Retry-After", lambda _: httpx.Response(429, text="slow down", headers={"retry-after": "soon"}), lambda rp: rp.pods.list(), RateLimitError),
+    (
+        "429 with a nonsense Retry-After",
+        lambda _: httpx.Response(429, text="slow down", headers={"retry-after": "soon"}),
+        lambda rp: rp.pods.list(),
+        RateLimitError,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("answer", "call", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-async def test_malformed_answer_is_a_typed_error(answer: Answer, call: Call, expected: type[RunPodError]) -> None:
+@pytest.mark.parametrize(
+    ("answer", "call", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+async def test_malformed_answer_is_a_typed_error(
+    answer: Answer, call: Call, expected: type[RunPodError]
+) -> None:
     seen: list[httpx.Request] = []
     async with mock_client(answer, seen) as rp:
         with pytest.raises(RunPodError) as caught:
@@ -169,12 +239,20 @@ def test_unknown_enum_value_is_named() -> None:
     import asyncio
 
     error = asyncio.run(go())
-    assert "HIBERNATING" in str(error) and error.field is not None and "desiredStatus" in error.field
+    assert (
+        "HIBERNATING" in str(error) and error.field is not None and "desiredStatus" in error.field
+    )
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=12,
 )
 # Bodies shaped like GraphQL answers about pods, with anything anywhere.
@@ -199,7 +277,9 @@ bodies = st.one_of(
             "data": st.one_of(
                 json_values,
                 st.fixed_dictionaries({"pod": st.one_of(st.none(), pod_like)}),
-                st.fixed_dictionaries({"myself": st.fixed_dictionaries({"pods": st.lists(pod_like, max_size=3)})}),
+                st.fixed_dictionaries(
+                    {"myself": st.fixed_dictionaries({"pods": st.lists(pod_like, max_size=3)})}
+                ),
             ),
             "errors": json_values,
         },
@@ -216,15 +296,21 @@ CALLS: list[Call] = [
 
 
 @given(body=bodies, which=st.integers(0, len(CALLS) - 1))
-@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 async def test_any_answer_is_a_value_or_a_typed_error(body: Any, which: int) -> None:
+    result: object = None
+    failure: RunPodError | None = None
     async with mock_client(data(body)) as rp:
         try:
             result = await CALLS[which](rp)
-        except RunPodError as error:
-            assert not leaks(f"{error}{error!r}")
-            return
-    assert result is not None  # a value, never a silent None
+        except RunPodError as error:  # anything else fails the test
+            failure = error
+    if failure is not None:
+        assert not leaks(f"{failure}{failure!r}")
+    else:
+        assert result is not None  # a value, never a silent None
 
 
 async def test_emulator_malformed_fault_on_a_query(emu: Emulator, rp: RunPod) -> None:

@@ -94,7 +94,8 @@ class RateLimiter:
                 if self._tokens >= 1 - 1e-9:  # float refill may land a hair under 1
                     self._tokens = max(0.0, self._tokens - 1)
                     return
-                await self._clock.sleep((1 - self._tokens) / rate)
+                # At least a millisecond: a smaller step can vanish in a large clock value.
+                await self._clock.sleep(max(0.001, (1 - self._tokens) / rate))
 
     def on_success(self) -> None:
         now = self._clock.monotonic()
@@ -127,15 +128,16 @@ class RateLimiter:
 _SHARED: weakref.WeakValueDictionary[str, RateLimiter] = weakref.WeakValueDictionary()
 
 
-def shared_limiter(url: str, api_key: str, **settings: object) -> RateLimiter:
+def shared_limiter(url: str, api_key: str, clock: Clock, **settings: object) -> RateLimiter:
     """The limiter for this key and endpoint, shared by every client of this event loop.
 
     Call it from inside the loop: asyncio primitives belong to one loop.
     """
-    loop_id = id(asyncio.get_running_loop())
-    fingerprint = hashlib.sha256(f"{url}\0{api_key}\0{loop_id}".encode()).hexdigest()
+    # Keyed by loop and clock too: a limiter sleeps on one loop and one clock.
+    scope = f"{id(asyncio.get_running_loop())}\0{id(clock)}"
+    fingerprint = hashlib.sha256(f"{url}\0{api_key}\0{scope}".encode()).hexdigest()
     limiter = _SHARED.get(fingerprint)
     if limiter is None:
-        limiter = RateLimiter(**settings)  # type: ignore[arg-type]
+        limiter = RateLimiter(clock=clock, **settings)  # type: ignore[arg-type]
         _SHARED[fingerprint] = limiter
     return limiter

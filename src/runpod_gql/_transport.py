@@ -9,7 +9,6 @@ request and nowhere else.
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import json
 import logging
@@ -34,6 +33,7 @@ from ._clock import SYSTEM_CLOCK, Clock
 from ._config import APIKey
 from ._ratelimit import RateLimiter, shared_limiter
 from ._retry import NOT_FOUND_MEANS_DONE, RetryPolicy, is_retryable
+from ._wire import Wire, WireFailure, WireResponse
 from .errors import (
     APIConnectionError,
     APIError,
@@ -77,6 +77,15 @@ _REQUEST_FIELDS = (
 )
 
 
+def request_headers(api_key: APIKey) -> dict[str, str]:
+    """The headers every request carries: the one place the key is put into a request."""
+    return {
+        "Authorization": f"Bearer {api_key.reveal()}",
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+    }
+
+
 @dataclass(frozen=True)
 class RequestOptions:
     """Per-client (or per ``with_options`` view) request settings."""
@@ -95,7 +104,7 @@ class TransportStats:
     failures: int = 0
 
 
-def _request_id(response: httpx.Response) -> str | None:
+def _request_id(response: WireResponse) -> str | None:
     for name in ("x-request-id", "x-amzn-requestid", "cf-ray"):
         value = response.headers.get(name)
         if value:
@@ -172,7 +181,7 @@ def error_from_graphql(
     return OperationError(message, **common)
 
 
-def error_from_status(response: httpx.Response, body: Any, *, operation: str | None) -> APIError:
+def error_from_status(response: WireResponse, body: Any, *, operation: str | None) -> APIError:
     """The error for a non-2xx answer, keeping any GraphQL errors it carried."""
     status = response.status_code
     details = _details(body)
@@ -210,34 +219,19 @@ def _details(body: Any) -> list[GraphQLErrorDetail]:
     return []
 
 
-def _connection_error(exc: httpx.TransportError, operation: str | None) -> APIConnectionError:
-    """Map a transport failure, deciding whether the request may have reached the server."""
-    cause = exc.__cause__
-    cause_name = type(cause).__name__ if cause is not None else ""
-    # httpx-aiohttp maps every aiohttp connection error (even a dropped response) to
-    # ConnectTimeout, so decide from the aiohttp exception underneath when there is one.
-    if cause is not None and type(cause).__module__.startswith("aiohttp"):
-        never_sent = cause_name in {
-            "ClientConnectorError",
-            "ClientConnectorDNSError",
-            "ClientConnectorSSLError",
-            "ClientConnectorCertificateError",
-            "ClientSSLError",
-            "ConnectionTimeoutError",
-            "UnixClientConnectorError",
-        }
-        timed_out = isinstance(cause, asyncio.TimeoutError)
-    else:
-        never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
-        timed_out = isinstance(exc, httpx.TimeoutException)
-    kind = type(cause).__name__ if cause is not None else type(exc).__name__
-    where = "before the request was sent" if never_sent else "after the request may have been sent"
-    cls = APITimeoutError if timed_out else APIConnectionError
+def _connection_error(failure: WireFailure, operation: str | None) -> APIConnectionError:
+    """The error for a request that got no response, saying whether it may have been applied."""
+    where = (
+        "before the request was sent"
+        if failure.never_sent
+        else "after the request may have been sent"
+    )
+    cls = APITimeoutError if failure.timed_out else APIConnectionError
     return cls(
-        f"connection failed {where} ({kind})",
-        request_sent=not never_sent,
+        f"connection failed {where} ({failure.kind})",
+        request_sent=not failure.never_sent,
         operation=operation,
-        hint=None if never_sent else "a mutation may or may not have been applied",
+        hint=None if failure.never_sent else "a mutation may or may not have been applied",
     )
 
 
@@ -264,7 +258,7 @@ class GraphQLTransport(GeneratedClient):
         self,
         *,
         url: str,
-        http_client: httpx.AsyncClient,
+        wire: Wire,
         api_key: APIKey,
         options: RequestOptions,
         clock: Clock = SYSTEM_CLOCK,
@@ -272,19 +266,23 @@ class GraphQLTransport(GeneratedClient):
         limiter_settings: Mapping[str, Any] | None = None,
         stats: TransportStats | None = None,
         rng: random.Random | None = None,
+        headers_on_wire: bool = False,
     ) -> None:
-        # The generated base types http_client as a Protocol httpx does not match exactly
-        # (ariadne-codegen issue #463); we keep our own typed reference for requests.
-        super().__init__(url=url, http_client=cast("HttpClient", http_client))
-        self.http = http_client
+        # The base class only stores its http_client (we override every method that would use
+        # it): give it the wire, so no second connection pool is ever made.
+        super().__init__(url=url, http_client=cast("HttpClient", wire))
+        self.wire = wire
         self._api_key = api_key
         self.options = options
         self.clock = clock
         self._limiter = limiter
         self._limiter_settings = dict(limiter_settings or {})
         self.stats = stats if stats is not None else TransportStats()
+        # A wire we built carries the fixed headers already (set once, not merged per request);
+        # the user's own httpx client is left as it is and they go with every request.
+        self.headers_on_wire = headers_on_wire
         self._rng = rng or random.Random()
-        self._parsed: weakref.WeakKeyDictionary[httpx.Response, dict[str, Any]] = (
+        self._parsed: weakref.WeakKeyDictionary[WireResponse, dict[str, Any]] = (
             weakref.WeakKeyDictionary()
         )
 
@@ -295,7 +293,7 @@ class GraphQLTransport(GeneratedClient):
         """A transport with other options, sharing connections, limiter and stats."""
         return GraphQLTransport(
             url=self.url,
-            http_client=self.http,
+            wire=self.wire,
             api_key=self._api_key,
             options=options,
             clock=self.clock,
@@ -303,6 +301,7 @@ class GraphQLTransport(GeneratedClient):
             limiter_settings=self._limiter_settings,
             stats=self.stats,
             rng=self._rng,
+            headers_on_wire=self.headers_on_wire,
         )
 
     @property
@@ -326,7 +325,7 @@ class GraphQLTransport(GeneratedClient):
         operation_name: str | None = None,
         variables: dict[str, Any] | None = None,
         **kwargs: Any,
-    ) -> httpx.Response:
+    ) -> WireResponse:
         is_mutation = query.lstrip().startswith("mutation")
         plain_variables = self._convert_dict_to_json_serializable(variables) if variables else {}
         body = json.dumps(
@@ -334,11 +333,7 @@ class GraphQLTransport(GeneratedClient):
             default=to_jsonable_python,
             separators=(",", ":"),
         ).encode()
-        headers = {
-            "Authorization": f"Bearer {self._api_key.reveal()}",
-            "Content-Type": "application/json",
-            "User-Agent": USER_AGENT,
-        }
+        headers = None if self.headers_on_wire else request_headers(self._api_key)
         policy = self.options.retry
         started = self.clock.monotonic()
         attempt = 0
@@ -350,12 +345,10 @@ class GraphQLTransport(GeneratedClient):
             async with self.limiter.slot():
                 self.stats.requests += 1
                 try:
-                    response = await self.http.post(
-                        self.url, content=body, headers=headers, timeout=self.options.timeout
-                    )
-                except httpx.TransportError as exc:
-                    error, cause = _connection_error(exc, operation_name), exc
-                    status: int | str = type(exc.__cause__ or exc).__name__
+                    response = await self.wire.post(self.url, body, headers, self.options.timeout)
+                except WireFailure as failure:
+                    error, cause = _connection_error(failure, operation_name), failure.cause
+                    status: int | str = failure.kind
                 else:
                     status = response.status_code
                     outcome = self._interpret(response, operation_name, plain_variables)
@@ -407,14 +400,14 @@ class GraphQLTransport(GeneratedClient):
             )
             await self.clock.sleep(wait)
 
-    def _synthetic_done(self, field_name: str) -> httpx.Response:
+    def _synthetic_done(self, field_name: str) -> WireResponse:
         """The answer the lost attempt would have had: the delete's Void field."""
-        response = httpx.Response(200, request=httpx.Request("POST", self.url))
+        response = WireResponse(200, {}, b"", "OK")
         self._parsed[response] = {field_name: None}
         return response
 
     def _interpret(
-        self, response: httpx.Response, operation: str | None, variables: Mapping[str, Any]
+        self, response: WireResponse, operation: str | None, variables: Mapping[str, Any]
     ) -> dict[str, Any] | APIError:
         """The response's data, or the error it amounts to."""
         try:

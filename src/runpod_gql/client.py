@@ -14,7 +14,14 @@ import httpx
 from ._clock import SYSTEM_CLOCK, Clock
 from ._config import Config, resolve_config
 from ._retry import RetryPolicy
-from ._transport import DEFAULT_TIMEOUT, GraphQLTransport, RequestOptions, TransportStats
+from ._transport import (
+    DEFAULT_TIMEOUT,
+    GraphQLTransport,
+    RequestOptions,
+    TransportStats,
+    request_headers,
+)
+from ._wire import AiohttpWire, HttpxWire, Wire
 from .resources.remote_ops import SSHPool
 
 if TYPE_CHECKING:
@@ -42,17 +49,22 @@ def _timeout(value: float | httpx.Timeout | None, connect: float | None) -> http
     return base
 
 
-def _http_client(transport: TransportName, max_connections: int) -> httpx.AsyncClient:
+def _wire(
+    transport: TransportName,
+    max_connections: int,
+    http_client: httpx.AsyncClient | None,
+    headers: Mapping[str, str],
+) -> Wire:
+    if http_client is not None:
+        return HttpxWire(http_client)
+    if transport == "aiohttp":
+        # httpx's own pool degrades under concurrency (~120 req/s at 64 in flight here) and its
+        # request objects cost more than loopback itself: aiohttp does 2-7x better (bench/).
+        return AiohttpWire(max_connections=max_connections, fixed_headers=headers)
     limits = httpx.Limits(
         max_connections=max_connections, max_keepalive_connections=max_connections
     )
-    if transport == "aiohttp":
-        # httpx's own pool degrades under concurrency (~120 req/s at 64 in flight here, against
-        # ~2,900 over aiohttp: see bench/). The API stays httpx's; only the wire changes.
-        from httpx_aiohttp import AiohttpTransport
-
-        return httpx.AsyncClient(transport=AiohttpTransport(limits=limits), limits=limits)
-    return httpx.AsyncClient(limits=limits, http2=False)
+    return HttpxWire(httpx.AsyncClient(limits=limits), fixed_headers=headers)
 
 
 class RunPod:
@@ -96,16 +108,18 @@ class RunPod:
         if max_retries is not None:
             policy = policy.with_(max_retries=max_retries)
         self._owns_http = http_client is None
-        client = http_client or _http_client(transport, max_in_flight)
+        self._user_http = http_client
+        wire = _wire(transport, max_in_flight, http_client, request_headers(self.config.api_key))
         self._transport = GraphQLTransport(
             url=self.config.url,
-            http_client=client,
+            wire=wire,
             api_key=self.config.api_key,
             options=RequestOptions(timeout=_timeout(timeout, connect_timeout), retry=policy),
             clock=clock or SYSTEM_CLOCK,
             limiter_settings={"rate": rate_limit, "max_in_flight": max_in_flight},
             stats=TransportStats(),
             rng=random.Random(seed),
+            headers_on_wire=self._owns_http,
         )
         self._closed = False
         self._home = home
@@ -117,6 +131,7 @@ class RunPod:
         view = cls.__new__(cls)
         view.config = parent.config
         view._owns_http = False
+        view._user_http = parent._user_http
         view._transport = transport
         view._closed = False
         view._home = parent._home
@@ -148,7 +163,17 @@ class RunPod:
 
     @property
     def http_client(self) -> httpx.AsyncClient:
-        return self._transport.http
+        """The httpx client requests go through (yours, or ours with ``transport="httpx"``)."""
+        wire = self._transport.wire
+        if not isinstance(wire, HttpxWire):
+            raise AttributeError(
+                "this client posts through aiohttp: pass http_client= to use httpx"
+            )
+        return wire.client
+
+    @property
+    def is_closed(self) -> bool:
+        return self._transport.wire.is_closed
 
     def describe(self) -> str:
         """Where the key and endpoint came from; never the key itself."""
@@ -176,7 +201,7 @@ class RunPod:
         if not self._is_view:
             await self._ssh_pool.aclose()
         if self._owns_http:
-            await self.http_client.aclose()
+            await self._transport.wire.aclose()
 
     # Resources: imported on first use so `import runpod_gql` stays cheap.
     @cached_property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import aiohttp
 import httpx
 import pytest
 from runpod_gql_generated.input_types import PodFindAndDeployOnDemandInput
@@ -169,5 +170,5 @@ async def test_connection_errors_chain_their_cause(emu: Emulator) -> None:
     async with client_for(emu) as rp:
         with pytest.raises(APIConnectionError) as info:
             await rp.templates.save(name="t", image="i")
-    assert isinstance(info.value.__cause__, httpx.TransportError)
+    assert isinstance(info.value.__cause__, (httpx.TransportError, aiohttp.ClientError))
     assert "\n" not in str(info.value) and "may have been sent" in str(info.value)

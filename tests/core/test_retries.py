@@ -175,4 +175,4 @@ async def test_with_options_changes_retries_for_one_view_only(emu: Emulator) -> 
             await rp.with_options(max_retries=0).pods.get(pod_id)
         emu.inject(Fault.SERVER_ERROR, count=1, operations={"GetPod"}, status=503)
         assert (await rp.pods.get(pod_id)).id == pod_id
-        assert rp.with_options(timeout=3).http_client is rp.http_client
+        assert rp.with_options(timeout=3)._transport.wire is rp._transport.wire

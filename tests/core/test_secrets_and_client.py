@@ -78,12 +78,14 @@ async def test_user_agent_names_package_and_version(emu: Emulator) -> None:
 async def test_own_pool_is_closed_once_and_views_share_it(emu: Emulator) -> None:
     rp = client_for(emu)
     view = rp.with_options(timeout=5)
-    assert view.http_client is rp.http_client
+    assert view._transport.wire is rp._transport.wire
+    assert (await view.account.get()).id
     await view.aclose()
-    assert not rp.http_client.is_closed  # a view never closes the shared pool
+    assert not rp.is_closed  # a view never closes the shared pool
+    assert (await rp.account.get()).id
     await rp.aclose()
     await rp.aclose()
-    assert rp.http_client.is_closed
+    assert rp.is_closed
 
 
 @pytest.mark.parametrize("transport", ["aiohttp", "httpx"])

@@ -8,6 +8,7 @@ import pytest
 
 from runpod_gql import (
     InputValidationError,
+    NotFoundError,
     PodInterruptedError,
     PodStateError,
     PodStatus,
@@ -100,9 +101,15 @@ async def test_outbid_spot_pod_fails_fast_while_waiting(emu: Emulator) -> None:
 async def test_vanished_pod_fails_fast(emu: Emulator) -> None:
     async with client_for(emu) as rp:
         pod = await rp.pods.create(name="r", image="img", gpu_types=L4)
-        await rp.pods.terminate(pod.id)
+
+        def terminate_behind_our_back(progress: Progress) -> None:
+            if progress.waited == 0:
+                emu.state.pods.pop(pod.id)  # gone, as if terminated from the console
+
         with pytest.raises(PodStateError, match="vanished"):
-            await rp.pods.wait_until_ready(pod.id, timeout=600, ssh=False)
+            await rp.pods.wait_until_ready(
+                pod.id, timeout=600, ssh=False, on_progress=terminate_behind_our_back
+            )
 
 
 async def test_wait_until_exited(emu: Emulator) -> None:
@@ -154,3 +161,11 @@ async def test_ssh_readiness_reads_a_real_banner() -> None:
         dead.clock.advance(60)
         with pytest.raises(WaitTimeoutError, match="sshd to answer"):
             await rp.pods.wait_until_ready(pod.id, timeout=20, ssh=True)
+
+
+async def test_unknown_pod_is_not_found_rather_than_vanished(emu: Emulator) -> None:
+    async with client_for(emu) as rp:
+        with pytest.raises(NotFoundError, match="pod nope not found"):
+            await rp.pods.wait_until_ready("nope", timeout=60, ssh=False)
+        with pytest.raises(NotFoundError):
+            await rp.pods.wait_all_ready(["nope"], timeout=60, ssh=False)

@@ -19,6 +19,7 @@ from .. import _validate as v
 from .._transport import GraphQLTransport
 from ..errors import (
     InputValidationError,
+    NotFoundError,
     PodInterruptedError,
     PodStateError,
     RemoteError,
@@ -109,6 +110,10 @@ def _fail_fast(
     pod: PodState | None, pod_id: str, target: PodStatus, waited: float, last: str | None
 ) -> None:
     if pod is None:
+        if last is None:  # never seen: a wrong id, not a pod that went away
+            raise NotFoundError(
+                f"pod {pod_id} not found", hint="check the id with `runpod-gql pods list`"
+            )
         raise PodStateError(
             "pod vanished while waiting", pod_id=pod_id, last_status=last, waited=waited
         )

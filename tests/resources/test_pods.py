@@ -67,6 +67,8 @@ async def test_create_get_list_stop_resume_terminate(emu: Emulator) -> None:
         ({"ports": "22/ssh"}, "ports"),
         ({"cloud_types": "MOON"}, "cloud_types"),
         ({"max_price_per_hr": -1.0}, "max_price_per_hr"),
+        ({"min_vcpu": 0}, "min_vcpu"),
+        ({"min_memory_gb": 0}, "min_memory_gb"),
     ],
 )
 async def test_bad_arguments_are_refused_before_any_request(

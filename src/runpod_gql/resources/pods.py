@@ -288,9 +288,11 @@ class Pods(Resource):
             docker_args=docker_args,
             template_id=template_id,
             network_volume_id=network_volume_id,
-            min_vcpu_count=v.integer("min_vcpu", min_vcpu, minimum=1) if min_vcpu else None,
+            min_vcpu_count=v.integer("min_vcpu", min_vcpu, minimum=1)
+            if min_vcpu is not None
+            else None,
             min_memory_in_gb=v.integer("min_memory_gb", min_memory_gb, minimum=1)
-            if min_memory_gb
+            if min_memory_gb is not None
             else None,
             country_code=country_code,
             container_registry_auth_id=registry_auth_id,
@@ -382,9 +384,11 @@ class Pods(Resource):
             template_id=template_id,
             network_volume_id=network_volume_id,
             data_center_id=data_center_id,
-            min_vcpu_count=v.integer("min_vcpu", min_vcpu, minimum=1) if min_vcpu else None,
+            min_vcpu_count=v.integer("min_vcpu", min_vcpu, minimum=1)
+            if min_vcpu is not None
+            else None,
             min_memory_in_gb=v.integer("min_memory_gb", min_memory_gb, minimum=1)
-            if min_memory_gb
+            if min_memory_gb is not None
             else None,
             container_registry_auth_id=registry_auth_id,
         )

@@ -26,7 +26,9 @@ def main() -> int:
         sys.stderr.write(result.stdout + result.stderr)
         return result.returncode
     modules = len(list(PACKAGE.glob("*.py")))
-    print(f"generated {modules} modules in {time.perf_counter() - started:.2f}s -> {PACKAGE.relative_to(ROOT)}")
+    print(
+        f"generated {modules} modules in {time.perf_counter() - started:.2f}s -> {PACKAGE.relative_to(ROOT)}"
+    )
     return 0
 
 

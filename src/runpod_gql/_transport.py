@@ -10,6 +10,7 @@ request and nowhere else.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import logging
 import random
@@ -251,6 +252,17 @@ def _validation_error(exc: pydantic.ValidationError) -> ResponseValidationError:
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _encoded_query(query: str) -> bytes:
+    """The query as a JSON string, indentation folded away, once per operation.
+
+    Folding whitespace is safe only outside string literals; our operations have none (values go
+    in variables, which tests/generated checks), and a query with a quote is sent as it is.
+    """
+    text = query if '"' in query else " ".join(query.split())
+    return json.dumps(text).encode()
+
+
 class GraphQLTransport(GeneratedClient):
     """The generated client with our transport concerns. Private: use ``RunPod``."""
 
@@ -328,11 +340,19 @@ class GraphQLTransport(GeneratedClient):
     ) -> WireResponse:
         is_mutation = query.lstrip().startswith("mutation")
         plain_variables = self._convert_dict_to_json_serializable(variables) if variables else {}
-        body = json.dumps(
-            {"query": query, "operationName": operation_name, "variables": plain_variables},
-            default=to_jsonable_python,
-            separators=(",", ":"),
-        ).encode()
+        body = b"".join(
+            (
+                b'{"query":',
+                _encoded_query(query),
+                b',"operationName":',
+                json.dumps(operation_name).encode(),
+                b',"variables":',
+                json.dumps(
+                    plain_variables, default=to_jsonable_python, separators=(",", ":")
+                ).encode(),
+                b"}",
+            )
+        )
         headers = None if self.headers_on_wire else request_headers(self._api_key)
         policy = self.options.retry
         started = self.clock.monotonic()

@@ -74,6 +74,8 @@ class _DelayedPipe:
             await pump
         finally:
             pump.cancel()
+            # Reap it, so a shutdown never leaves a pending pump behind to be destroyed.
+            await asyncio.gather(pump, return_exceptions=True)
 
     async def _pump(self) -> None:
         loop = asyncio.get_running_loop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Mapping
 from functools import cached_property
@@ -25,6 +26,7 @@ from ._wire import AiohttpWire, HttpxWire, Wire
 from .resources.remote_ops import SSHPool
 
 if TYPE_CHECKING:
+    from .remote.runpodctl import Runpodctl
     from .resources.account import Account
     from .resources.catalog import CpuFlavors, DataCenters, Gpus
     from .resources.endpoints import Endpoints
@@ -174,6 +176,17 @@ class RunPod:
     @property
     def is_closed(self) -> bool:
         return self._transport.wire.is_closed
+
+    def runpodctl(self, *, path: str | Path | None = None, timeout: float = 60.0) -> Runpodctl:
+        """A runpodctl wrapper speaking to this client's endpoint with its key.
+
+        The key reaches the child only as ``RUNPOD_API_KEY`` in its environment, the endpoint as
+        ``RUNPOD_GRAPHQL_URL``. Raises RunpodctlNotFoundError (with install hints) without it.
+        """
+        from .remote.runpodctl import Runpodctl
+
+        env = {**os.environ, "RUNPOD_GRAPHQL_URL": self.config.url}
+        return Runpodctl(path, api_key=self.config.api_key.reveal(), env=env, timeout=timeout)
 
     def describe(self) -> str:
         """Where the key and endpoint came from; never the key itself."""

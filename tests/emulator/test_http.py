@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import httpx
+import pytest
 from graphql import build_client_schema, build_schema, get_introspection_query, print_schema
 
-from runpod_gql.emulator import Emulator
+from runpod_gql.emulator import OPAQUE_ERROR, Emulator
 from runpod_gql.emulator._graphql import schema_text
 
 from .conftest import post
@@ -189,3 +190,51 @@ async def test_control_endpoint(runpod_emulator: Emulator, http: httpx.AsyncClie
     assert (await http.delete("/_emulator/requests")).json() == {"requests": []}
     assert (await http.get("/_emulator/nope")).status_code == 404
     assert (await http.get("/_emulator/health")).json() == {"ok": True}
+
+
+async def test_request_log_hides_secrets_echoed_in_error_texts(
+    runpod_emulator: Emulator, http: httpx.AsyncClient
+) -> None:
+    # graphql-core quotes the whole offending input in a coercion error, secret values included;
+    # the emulator's own key is hidden wherever a client put it (here a name and docker args).
+    key = runpod_emulator.api_key
+    await post(
+        http,
+        "mutation S($input: SecretCreateInput!) { secretCreate(input: $input) { id } }",
+        {"input": {"name": "n", "value": "value-sekrit", "bogus": 1}},
+    )
+    await post(
+        http,
+        CREATE,
+        {
+            "input": {
+                "gpuTypeId": "NVIDIA L4",
+                "name": f"pod-{key}",
+                "dockerArgs": f"--token {key}",
+                "env": [{"key": "K", "value": ["env-sekrit"]}],
+            }
+        },
+    )
+    await post(http, CREATE, {"input": {"gpuTypeId": "NVIDIA L4", "dockerArgs": f"x {key}"}})
+    records = runpod_emulator.requests
+    assert [r.status for r in records] == [400, 400, 200]
+    assert all(r.errors for r in records[:2])
+    dump = repr(records) + json.dumps((await http.get("/_emulator/requests")).json())
+    for secret in ("sekrit", key):
+        assert secret not in dump
+
+
+async def test_valid_operations_missing_optional_inputs_fail_with_texts_not_crashes(
+    http: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The schema lets PodRestartInput.podId and saveRegistryAuth's input be left out: the answer
+    # must be an API error, not a resolver crash turned into the opaque error (and logged).
+    for query in (
+        "mutation { podRestart(input: {}) { id } }",
+        "mutation { saveRegistryAuth { id } }",
+    ):
+        r = await post(http, query)
+        assert r.status_code == 200, r.text
+        errors = r.json()["errors"]
+        assert errors[0]["message"] != OPAQUE_ERROR, query
+    assert not [rec for rec in caplog.records if rec.name.startswith("runpod_gql.emulator")]

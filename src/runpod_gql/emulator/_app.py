@@ -20,7 +20,16 @@ from urllib.parse import parse_qs
 from graphql import GraphQLError
 
 from ._clock import Clock
-from ._faults import Fault, FaultRule, RequestRecord, TokenBucket, redact, retry_after_header
+from ._faults import (
+    Fault,
+    FaultRule,
+    RequestRecord,
+    TokenBucket,
+    mask,
+    redact,
+    retry_after_header,
+    secret_values,
+)
 from ._graphql import QueryCache, load_schema, run
 from ._state import OPAQUE_ERROR, EmulatedAPIError, World
 
@@ -66,6 +75,7 @@ class EmulatorApp:
         self.world = world
         self.clock = clock
         self._key = api_key.encode()
+        self._key_text = api_key
         self.schema = load_schema()
         self.cache = QueryCache(self.schema)
         self.faults: list[FaultRule] = []
@@ -162,17 +172,22 @@ class EmulatorApp:
         variables: Any = None
 
         def record() -> None:
+            # Error texts can quote the variables (graphql-core's coercion errors show the whole
+            # offending input): hide the secret values and the key there too.
+            hide = {self._key_text}
+            if errors:
+                hide |= secret_values(variables)
             self.requests.append(
                 RequestRecord(
                     operation=operation,
                     root_fields=fields,
-                    variables=redact(variables) if isinstance(variables, dict) else {},
+                    variables=redact(variables, hide) if isinstance(variables, dict) else {},
                     status=status,
                     fault=fault,
                     duration_s=time.perf_counter() - started,
                     timestamp=wall,
                     emulated_time=self.world.now,
-                    errors=errors,
+                    errors=tuple(mask(e, hide) for e in errors),
                 )
             )
 

@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Fault", "FaultRule", "RequestRecord", "TokenBucket", "redact"]
+__all__ = ["Fault", "FaultRule", "RequestRecord", "TokenBucket", "mask", "redact", "secret_values"]
 
 
 class Fault(str, enum.Enum):
@@ -98,16 +98,38 @@ SECRET_KEYS = frozenset(
 )
 
 
-def redact(value: Any) -> Any:
-    """A copy of request variables with every secret-bearing value replaced by ``***``."""
+def redact(value: Any, hide: Collection[str] = ()) -> Any:
+    """A copy of request variables with every secret-bearing value replaced by ``***``, and every
+    string in ``hide`` (the API key) masked wherever else it appears."""
     if isinstance(value, Mapping):
         return {
-            k: REDACTED if str(k).lower() in SECRET_KEYS and v is not None else redact(v)
+            k: REDACTED if str(k).lower() in SECRET_KEYS and v is not None else redact(v, hide)
             for k, v in value.items()
         }
     if isinstance(value, list):
-        return [redact(v) for v in value]
+        return [redact(v, hide) for v in value]
+    if isinstance(value, str):
+        return mask(value, hide)
     return value
+
+
+def secret_values(value: Any, inside: bool = False) -> set[str]:
+    """Every string ``redact`` would hide: the leaves under secret-bearing variable names."""
+    if isinstance(value, Mapping):
+        return set().union(
+            *(secret_values(v, inside or str(k).lower() in SECRET_KEYS) for k, v in value.items())
+        )
+    if isinstance(value, list):
+        return set().union(*(secret_values(v, inside) for v in value))
+    return {str(value)} if inside and value is not None and str(value) else set()
+
+
+def mask(text: str, hide: Collection[str]) -> str:
+    """``text`` with every non-empty string of ``hide`` replaced by ``***`` (longest first)."""
+    for secret in sorted(hide, key=len, reverse=True):
+        if secret and secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
 
 
 @dataclass(frozen=True)

@@ -125,7 +125,9 @@ MUTATION_RESOLVERS: dict[str, Resolver] = {
     "podBidResume": lambda _, info, input: _w(info).pod_view(
         _w(info).bid_resume_pod(input["podId"], input["bidPerGpu"], input["gpuCount"])
     ),
-    "podRestart": lambda _, info, input: _w(info).pod_view(_w(info).restart_pod(input["podId"])),
+    "podRestart": lambda _, info, input: _w(info).pod_view(
+        _w(info).restart_pod(str(input.get("podId") or ""))
+    ),
     "podTerminate": _terminate,
     "podEditJob": lambda _, info, input: _w(info).pod_view(_w(info).edit_pod_job(input)),
     "saveTemplate": lambda _, info, input=None: _w(info).save_template(input or {}),

@@ -847,6 +847,9 @@ class World:
 
     # ----------------------------------------------------------------- registry auth, secrets
     def save_registry_auth(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        for required in ("name", "username", "password"):
+            if data.get(required) is None:
+                raise EmulatedAPIError(f"Registry auth {required} is required.")
         if any(a["name"] == data["name"] for a in self.registry_auths.values()):
             raise EmulatedAPIError("Registry auth name must be unique.")
         auth = {

@@ -7,7 +7,7 @@ import json
 import httpx
 import pytest
 
-from runpod_gql.emulator import OPAQUE_ERROR, Emulator, Fault
+from runpod_gql.emulator import OPAQUE_ERROR, Emulator, Fault, ManualClock
 
 from .conftest import post
 
@@ -132,3 +132,16 @@ async def test_generated_client_sees_transport_errors(runpod_emulator: Emulator)
             await gql.get_account()
         assert info.value.status_code == 503
         assert (await gql.get_account()).myself is not None
+
+
+async def test_timeout_still_holds_after_a_restart() -> None:
+    # stop() releases held answers; a later start() must hold them again.
+    emu = Emulator(clock=ManualClock())
+    await emu.start()
+    await emu.stop()
+    async with emu:
+        emu.inject(Fault.TIMEOUT, delay=30)
+        headers = {"Authorization": f"Bearer {emu.api_key}"}
+        async with httpx.AsyncClient(base_url=emu.base_url, headers=headers) as http:
+            with pytest.raises(httpx.ReadTimeout):
+                await post(http, ACCOUNT, timeout=0.3)

@@ -112,11 +112,15 @@ class Emulator:
             server_header=False,
             timeout_graceful_shutdown=2,
         )
+        # A fresh event: a previous stop() left the old one set (held answers would no longer
+        # be held), and an event is bound to the loop that first waited on it.
+        self.app.stopping = asyncio.Event()
         self._server = _EmbeddedServer(config)
         self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
         while not self._server.started:
             if self._task.done():
-                self._task.result()  # re-raise why it stopped
+                task, self._server, self._task = self._task, None, None  # start() may be retried
+                task.result()  # re-raise why it stopped
                 raise RuntimeError("emulator server stopped during start-up")
             await asyncio.sleep(0.005)
         return self

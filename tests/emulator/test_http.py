@@ -238,3 +238,23 @@ async def test_valid_operations_missing_optional_inputs_fail_with_texts_not_cras
         errors = r.json()["errors"]
         assert errors[0]["message"] != OPAQUE_ERROR, query
     assert not [rec for rec in caplog.records if rec.name.startswith("runpod_gql.emulator")]
+
+
+async def test_negative_gpu_counts_are_refused(
+    runpod_emulator: Emulator, http: httpx.AsyncClient
+) -> None:
+    # A pod with -2 GPUs would put GPUs back into stock and bill a negative price.
+    stock = dict(runpod_emulator.state.stock)
+    r = await post(http, CREATE, {"input": {"gpuTypeId": "NVIDIA L4", "gpuCount": -2}})
+    assert r.json()["data"] == {"podFindAndDeployOnDemand": None}
+    assert runpod_emulator.state.pods == {}
+    r = await post(http, CREATE, {"input": {"gpuTypeId": "NVIDIA L4", "imageName": "x"}})
+    pod_id = r.json()["data"]["podFindAndDeployOnDemand"]["id"]
+    await post(http, f'mutation {{ podStop(input: {{podId: "{pod_id}"}}) {{ id }} }}')
+    r = await post(
+        http, f'mutation {{ podResume(input: {{podId: "{pod_id}", gpuCount: -1}}) {{ id }} }}'
+    )
+    assert r.json()["data"] == {"podResume": None}
+    assert runpod_emulator.state.pods[pod_id].gpu_count == 1
+    runpod_emulator.state.terminate_pod(pod_id)
+    assert runpod_emulator.state.stock == stock

@@ -51,6 +51,7 @@ SPOT_RESUME_ERROR = "Cannot resume a spot pod as an on demand pod."
 TERMINATE_NOT_FOUND_ERROR = "pod not found to terminate"
 VOLUME_NOT_FOUND_ERROR = "Tried to delete nonexistent network volume"
 OPAQUE_ERROR = "Something went wrong. Please try again later or contact support."
+GPU_COUNT_ERROR = "gpuCount must be at least 1"  # text not observed live
 POD_NOT_FOUND_ERROR = "pod not found"  # stop/resume/edit of an unknown id (text not observed live)
 
 USER_ID = "user_emulator"
@@ -290,6 +291,8 @@ class World:
     def create_pod(self, data: Mapping[str, Any], spot: bool = False) -> PodRecord:
         """podFindAndDeployOnDemand / podRentInterruptable."""
         count = int(data.get("gpuCount") or 1)
+        if count < 1:
+            raise EmulatedAPIError(GPU_COUNT_ERROR)
         bid = data.get("bidPerGpu")
         if spot and bid is None:
             raise EmulatedAPIError("bidPerGpu is required for a spot (interruptable) pod")
@@ -400,6 +403,8 @@ class World:
         if pod.desired_status != "EXITED":
             return
         count = pod.gpu_count if gpu_count is None else gpu_count
+        if pod.gpu_type_id is not None and count < 1:
+            raise EmulatedAPIError(GPU_COUNT_ERROR)
         if pod.gpu_type_id is not None:
             free = self.stock.get((pod.gpu_type_id, pod.data_center_id), 0)
             if pod.machine_id in self.full_hosts or free < count:

@@ -608,12 +608,22 @@ def generation(runs: int) -> dict[str, Any]:
             walls.append(time.perf_counter() - started)
             out = copy / "generated" / "runpod_gql_generated"
             ours = ROOT / "generated" / "runpod_gql_generated"
-            for path in sorted(out.glob("*")):
-                if not (ours / path.name).is_file() or (ours / path.name).read_bytes() != (
-                    path.read_bytes()
-                ):
-                    identical = False
+            identical = identical and same_tree(out, ours)
     return {"runs": runs, "wall_s": median_min_max(walls), "identical_to_repo": identical}
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    """Whether two directories hold the same files with the same bytes (``__pycache__`` aside):
+    a file only one side has counts as a difference too."""
+
+    def files(root: Path) -> dict[Path, bytes]:
+        return {
+            p.relative_to(root): p.read_bytes()
+            for p in root.rglob("*")
+            if p.is_file() and "__pycache__" not in p.relative_to(root).parts
+        }
+
+    return files(a) == files(b)
 
 
 # --------------------------------------------------------------------------- main

@@ -55,3 +55,20 @@ def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
     assert ours < theirs
     assert set(results["cold_start"]["cases"]) >= {"import runpod_gql", "import runpod"}
     assert results["generate"]["identical_to_repo"] is True
+
+
+def test_same_tree_sees_a_file_on_either_side(tmp_path: Path) -> None:
+    from bench.__main__ import same_tree
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d in (a, b):
+        (d / "__pycache__").mkdir(parents=True)
+        (d / "m.py").write_text("x = 1\n")
+    (a / "__pycache__" / "m.pyc").write_bytes(b"ignored")
+    assert same_tree(a, b)
+    (b / "stale.py").write_text("")  # left behind in the repo, no longer generated
+    assert not same_tree(a, b)
+    assert not same_tree(b, a)
+    (b / "stale.py").unlink()
+    (b / "m.py").write_text("x = 2\n")
+    assert not same_tree(a, b)

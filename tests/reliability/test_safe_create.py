@@ -60,6 +60,8 @@ async def test_spot_create_makes_one_pod(
     assert list(emu.state.pods) == [pod.id]
     assert emu.state.pods[pod.id].pod_type == "INTERRUPTABLE"
     assert _tokens(emu) == ["tok-spot"]
+    # The fault really hit the create (a renamed operation would make this test vacuous).
+    assert any(r.fault is fault for r in emu.requests) or fault is Fault.TIMEOUT
 
 
 async def test_create_that_cannot_be_confirmed_fails_typed_and_is_found_by_token(

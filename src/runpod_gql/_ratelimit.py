@@ -16,6 +16,7 @@ import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from . import _validate as v
 from ._clock import SYSTEM_CLOCK, Clock
 
 _WINDOW = 2.0  # seconds of completions used to estimate the rate that got through
@@ -35,10 +36,9 @@ class RateLimiter:
         recovery: float = 30.0,
         growth_per_second: float = 1.2,
     ) -> None:
-        if rate is not None and rate <= 0:
-            raise ValueError("rate must be positive or None")
-        if max_in_flight < 1:
-            raise ValueError("max_in_flight must be >= 1")
+        if rate is not None:
+            v.number("rate", rate)  # positive and finite, else InputValidationError (a ValueError)
+        v.integer("max_in_flight", max_in_flight, minimum=1)
         self._clock = clock
         self._ceiling = rate
         self._burst_ceiling = float(burst if burst is not None else max(1, int(rate or 1)))

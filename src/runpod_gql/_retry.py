@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from .errors import (
     APIConnectionError,
     APIError,
+    InputValidationError,
     RateLimitError,
     ServerError,
 )
@@ -61,12 +62,15 @@ class RetryPolicy:
     max_retry_after: float = 60.0
 
     def __post_init__(self) -> None:
+        # InputValidationError is also a ValueError.
         if self.max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+            raise InputValidationError("max_retries", "must be >= 0")
         if self.initial_backoff < 0 or self.max_backoff < self.initial_backoff:
-            raise ValueError("need 0 <= initial_backoff <= max_backoff")
+            raise InputValidationError(
+                "initial_backoff", "need 0 <= initial_backoff <= max_backoff"
+            )
         if not 0 <= self.jitter <= 1:
-            raise ValueError("jitter must be within [0, 1]")
+            raise InputValidationError("jitter", "must be within [0, 1]")
 
     def with_(self, **changes: float | int | None) -> RetryPolicy:
         return replace(self, **changes)  # type: ignore[arg-type]

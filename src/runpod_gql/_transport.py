@@ -256,10 +256,11 @@ def _validation_error(exc: pydantic.ValidationError) -> ResponseValidationError:
 def _encoded_query(query: str) -> bytes:
     """The query as a JSON string, indentation folded away, once per operation.
 
-    Folding whitespace is safe only outside string literals; our operations have none (values go
-    in variables, which tests/generated checks), and a query with a quote is sent as it is.
+    Folding whitespace is safe only outside string literals and comments (a comment runs to the
+    end of its line); our operations have neither (values go in variables, which tests/generated
+    checks), and a query with a quote or a '#' is sent as it is.
     """
-    text = query if '"' in query else " ".join(query.split())
+    text = query if '"' in query or "#" in query else " ".join(query.split())
     return json.dumps(text).encode()
 
 
@@ -394,7 +395,11 @@ class GraphQLTransport(GeneratedClient):
             )
             if isinstance(error, RateLimitError):
                 self.stats.rate_limited += 1
-                self.limiter.on_rate_limited(error.retry_after)
+                # Capped like the retry's own wait: a huge Retry-After must not stall every caller.
+                pause = error.retry_after
+                self.limiter.on_rate_limited(
+                    None if pause is None else min(pause, policy.max_retry_after)
+                )
             done_field = NOT_FOUND_MEANS_DONE.get(operation_name or "")
             if attempt > 1 and isinstance(error, NotFoundError) and done_field:
                 # An earlier attempt of this delete was applied; its answer was lost.

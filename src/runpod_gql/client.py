@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 import httpx
 
+from . import _validate as v
 from ._clock import SYSTEM_CLOCK, Clock
 from ._config import Config, resolve_config
 from ._retry import RetryPolicy
@@ -23,6 +24,7 @@ from ._transport import (
     request_headers,
 )
 from ._wire import AiohttpWire, HttpxWire, Wire
+from .errors import InputValidationError
 from .resources.remote_ops import SSHPool
 
 if TYPE_CHECKING:
@@ -45,9 +47,20 @@ def _timeout(value: float | httpx.Timeout | None, connect: float | None) -> http
     elif isinstance(value, httpx.Timeout):
         base = value
     else:
-        base = httpx.Timeout(value, connect=DEFAULT_TIMEOUT.connect)
+        base = httpx.Timeout(v.number("timeout", value), connect=DEFAULT_TIMEOUT.connect)
     if connect is not None:
-        base = httpx.Timeout(connect=connect, read=base.read, write=base.write, pool=base.pool)
+        base = httpx.Timeout(
+            connect=v.number("connect_timeout", connect),
+            read=base.read,
+            write=base.write,
+            pool=base.pool,
+        )
+    # aiohttp reads 0 as "no time-out at all" and httpx as "fail at once": refuse both. None
+    # (no limit) stays possible, but only through an explicit httpx.Timeout.
+    for name in ("connect", "read", "write", "pool"):
+        part = getattr(base, name)
+        if part is not None:
+            v.number(f"timeout.{name}", part)
     return base
 
 
@@ -109,6 +122,15 @@ class RunPod:
         policy = retry or RetryPolicy()
         if max_retries is not None:
             policy = policy.with_(max_retries=max_retries)
+        # Checked now, not at the first request (the limiter is made lazily, in the event loop).
+        if rate_limit is not None:
+            v.number("rate_limit", rate_limit)
+        v.integer("max_in_flight", max_in_flight, minimum=1)
+        if transport not in ("aiohttp", "httpx"):
+            raise InputValidationError(
+                "transport", f"must be 'aiohttp' or 'httpx', got {transport!r}"
+            )
+        request_timeout = _timeout(timeout, connect_timeout)
         self._owns_http = http_client is None
         self._user_http = http_client
         wire = _wire(transport, max_in_flight, http_client, request_headers(self.config.api_key))
@@ -116,7 +138,7 @@ class RunPod:
             url=self.config.url,
             wire=wire,
             api_key=self.config.api_key,
-            options=RequestOptions(timeout=_timeout(timeout, connect_timeout), retry=policy),
+            options=RequestOptions(timeout=request_timeout, retry=policy),
             clock=clock or SYSTEM_CLOCK,
             limiter_settings={"rate": rate_limit, "max_in_flight": max_in_flight},
             stats=TransportStats(),

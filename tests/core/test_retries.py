@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from runpod_gql import (
     APIConnectionError,
     APITimeoutError,
+    InputValidationError,
     InvalidRequestError,
     RateLimitError,
     RetryPolicy,
@@ -176,3 +178,47 @@ async def test_with_options_changes_retries_for_one_view_only(emu: Emulator) -> 
         emu.inject(Fault.SERVER_ERROR, count=1, operations={"GetPod"}, status=503)
         assert (await rp.pods.get(pod_id)).id == pod_id
         assert rp.with_options(timeout=3)._transport.wire is rp._transport.wire
+
+
+async def test_a_huge_retry_after_is_capped_for_every_caller(emu: Emulator) -> None:
+    # The server asks for an hour; the policy caps it at max_retry_after, and the limiter's pause
+    # (which every later request waits for) must be capped the same, not an hour more.
+    pod_id = await make_pod(emu)
+    emu.inject(Fault.RATE_LIMIT, count=1, operations={"GetPod"}, retry_after=3600)
+    clock = EmulatorDrivenClock(None)
+    policy = RetryPolicy(max_retries=3, max_retry_after=20.0)
+    async with client_for(emu, clock=clock, retry=policy) as rp:
+        assert (await rp.pods.get(pod_id)).id == pod_id
+        assert (await rp.pods.get(pod_id)).id == pod_id
+    # 20 s once, then only the limiter's pacing while its rate climbs back (not 3,580 s more).
+    assert clock.sleeps[0] == 20.0 and sum(clock.sleeps) < 21
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"max_retries": -1},
+        {"rate_limit": 0},
+        {"rate_limit": float("nan")},
+        {"max_in_flight": 0},
+        {"timeout": 0},
+        {"timeout": -1.0},
+        {"timeout": float("inf")},
+        {"connect_timeout": 0},
+        {"timeout": httpx.Timeout(0)},
+        {"transport": "requests"},
+    ],
+)
+async def test_bad_client_settings_are_refused_when_the_client_is_made(
+    emu: Emulator, kwargs: dict[str, object]
+) -> None:
+    # Not on the first request (rate_limit), not silently unbounded (aiohttp reads 0 as "no
+    # time-out"), and always as our InputValidationError (still a ValueError).
+    with pytest.raises(InputValidationError):
+        RunPod(api_key=emu.api_key, url=emu.url, env={}, **kwargs)  # type: ignore[arg-type]
+    async with client_for(emu) as rp:
+        with pytest.raises(InputValidationError):
+            rp.with_options(timeout=0)
+        with pytest.raises(InputValidationError):
+            rp.with_options(max_retries=-2)
+    assert emu.request_count() == 0

@@ -99,3 +99,11 @@ async def test_explicit_timeouts(emu: Emulator) -> None:
     async with client_for(emu, timeout=12, connect_timeout=3) as rp:
         timeout = rp._transport.options.timeout
     assert (timeout.connect, timeout.read, timeout.write) == (3, 12, 12)
+
+
+async def test_a_query_with_a_comment_is_not_folded_into_one_line(emu: Emulator) -> None:
+    # Folding whitespace would put everything after a '#' inside the comment.
+    query = "query Me {\n  myself { # the account\n    id\n  }\n}"
+    async with client_for(emu) as rp:
+        response = await rp._transport.execute(query=query, operation_name="Me")
+        assert rp._transport.get_data(response)["myself"]["id"]

@@ -78,7 +78,7 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
             return tomllib.load(fh)
     except FileNotFoundError:
         return None
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # TOMLDecodeError, or bytes that are not UTF-8
         raise ConfigurationError(f"cannot read {path}: {exc}") from exc
 
 
@@ -171,6 +171,14 @@ def resolve_config(
             f'RUNPOD_API_KEY; {config_toml} ([{profile_name}] api_key = "..." or top-level '
             f"apikey = '...'); {mcp_json} (mcpServers.<name>.env.RUNPOD_API_KEY). "
             "Set one with: export RUNPOD_API_KEY=<key from https://www.console.runpod.io/user/settings>"
+        )
+
+    if not all("!" <= ch <= "~" for ch in key):
+        # It goes into a header: a space, newline or non-ASCII character would inject a header or
+        # make the HTTP library raise an error that quotes the header, key and all.
+        raise ConfigurationError(
+            f"the API key from {key_source} contains spaces, control or non-ASCII characters;"
+            " copy it again from https://www.console.runpod.io/user/settings"
         )
 
     if url is not None:

@@ -107,6 +107,27 @@ def test_unreadable_config_file_names_the_file(tmp_path: Path) -> None:
         resolve_config(env={}, home=tmp_path)
 
 
+def test_config_file_that_is_not_utf8_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / ".runpod").mkdir()
+    (tmp_path / ".runpod" / "config.toml").write_bytes(b"apikey = '\xff\xfe'\n")
+    with pytest.raises(ConfigurationError, match=r"config\.toml"):
+        resolve_config(env={}, home=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "bad", ["rpa_AB\nX-Injected: 1", "rpa_AB CD", "rpa_AB\u200bCD", "rpa_\x00"]
+)
+def test_a_key_that_cannot_be_a_header_is_refused_without_showing_it(
+    tmp_path: Path, bad: str
+) -> None:
+    # Sent as it is, such a key is a header injection, and httpx's error would quote it whole.
+    for kwargs in ({"api_key": bad, "env": {}}, {"env": {"RUNPOD_API_KEY": bad}}):
+        with pytest.raises(ConfigurationError) as info:
+            resolve_config(home=tmp_path, **kwargs)
+        assert "rpa_AB" not in str(info.value) and "rpa_\x00" not in str(info.value)
+        assert "environment variable" in str(info.value) or "argument" in str(info.value)
+
+
 @pytest.mark.parametrize(
     ("env", "expected", "source"),
     [

@@ -29,6 +29,12 @@ async def test_gpu_catalogue_prices_stock_and_cheapest(emu: Emulator) -> None:
             await rp.gpus.cheapest(min_memory_gb=1000)
         with pytest.raises(NotFoundError):
             await rp.gpus.get("NVIDIA Imaginary")
+        # The cloud is checked (and upper-cased) wherever it is given, not read as "not SECURE".
+        secure = await rp.gpus.get("NVIDIA L4", cloud="SECURE")
+        assert (await rp.gpus.get("NVIDIA L4", cloud="secure")) == secure  # type: ignore[arg-type]
+        assert (await rp.gpus.offers(["NVIDIA L4"], cloud="secure"))["NVIDIA L4"] == secure  # type: ignore[arg-type]
+        with pytest.raises(InputValidationError):
+            await rp.gpus.get("NVIDIA L4", cloud="MOON")  # type: ignore[arg-type]
         assert await rp.datacenters.list()
         assert await rp.cpus.list()
 
@@ -80,6 +86,10 @@ async def test_endpoints(emu: Emulator) -> None:
             await rp.endpoints.save(
                 name="x", template_id="t", gpu_ids="A", workers_min=5, workers_max=1
             )
+        with pytest.raises(InputValidationError):  # not a TypeError from comparing with None
+            await rp.endpoints.save(name="x", template_id="t", gpu_ids="A", workers_min=None)  # type: ignore[arg-type]
+        with pytest.raises(InputValidationError):
+            await rp.endpoints.set_workers(endpoint.id, workers_min="1", workers_max=5)  # type: ignore[arg-type]
         assert await rp.endpoints.delete(endpoint.id) is True
         with pytest.raises(NotFoundError):
             await rp.endpoints.get(endpoint.id)

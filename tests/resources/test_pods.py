@@ -312,6 +312,40 @@ async def test_status_arguments_are_checked(emu: Emulator) -> None:
         with pytest.raises(InputValidationError, match="must be one of") as info:
             await rp.pods.list(status="SLEEPING")
         assert info.value.field == "status"
+        assert emu.request_count() == 0  # refused before sending
         assert await rp.pods.list(status=["running", PodStatus.EXITED]) == []
         with pytest.raises(InputValidationError, match="terminate"):
             await rp.pods.wait_until("p", "TERMINATED")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"cloud_types": []}, "cloud_types"),
+        ({"gpu_types": []}, "gpu_types"),
+        ({"cloud_types": "MOON"}, "cloud_types"),
+    ],
+)
+async def test_spot_launch_refuses_bad_choices_before_any_request(
+    emu: Emulator, kwargs: dict[str, object], field: str
+) -> None:
+    args: dict[str, object] = {"name": "s", "image": "img", "gpu_types": L4, **kwargs}
+    async with client_for(emu) as rp:
+        with pytest.raises(InputValidationError) as info:
+            async with rp.pods.launch(spot_bid_per_gpu=1.0, ssh=False, **args):  # type: ignore[arg-type]
+                pass
+    assert info.value.field == field
+    assert emu.request_count() == 0
+
+
+async def test_one_data_centre_may_be_given_as_a_string(emu: Emulator) -> None:
+    # Like gpu_types and cloud_types; not split into one "data centre" per character.
+    async with client_for(emu) as rp:
+        dc = (await rp.datacenters.list())[0].id
+        assert dc is not None
+        plan = await rp.pods.plan(gpu_types=L4, cloud_types="ALL", data_centers=dc)
+        assert [c.data_center_id for c in plan] == [dc]
+        emu.reset_log()
+        with pytest.raises(InputValidationError) as info:
+            await rp.pods.plan(gpu_types=L4, data_centers=[dc, ""])
+        assert info.value.field == "data_centers[1]" and emu.request_count() == 0

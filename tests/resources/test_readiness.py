@@ -66,10 +66,16 @@ async def test_timeout_error_says_which_pod_what_state_and_how_long(emu: Emulato
     assert isinstance(err, TimeoutError)
 
 
-async def test_waits_are_always_bounded(emu: Emulator) -> None:
+@pytest.mark.parametrize("timeout", [0, -1.0, float("inf"), float("nan")])
+async def test_waits_are_always_bounded(emu: Emulator, timeout: float) -> None:
     async with client_for(emu) as rp:
         with pytest.raises(InputValidationError):
-            await rp.pods.wait_until_ready("x", timeout=0)
+            await rp.pods.wait_until_ready("x", timeout=timeout)
+        with pytest.raises(InputValidationError):
+            await rp.pods.wait_until("x", "RUNNING", timeout=timeout)
+        with pytest.raises(InputValidationError):
+            await rp.pods.wait_all_ready(["x"], timeout=timeout)
+    assert emu.request_count() == 0
 
 
 async def test_stopped_pod_fails_fast(emu: Emulator) -> None:

@@ -52,6 +52,7 @@ def price_input(
     gpu_count: int, cloud: CloudType = "ALL", data_center_id: str | None = None
 ) -> GpuLowestPriceInput:
     fields = GpuLowestPriceInput(gpu_count=v.integer("gpu_count", gpu_count, minimum=1))
+    cloud = v.cloud_type("cloud", cloud)  # type: ignore[assignment]
     if cloud != "ALL":
         fields.secure_cloud = cloud == "SECURE"
     if data_center_id is not None:

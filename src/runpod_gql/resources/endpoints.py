@@ -51,6 +51,8 @@ class Endpoints(Resource):
 
         ``gpu_ids`` are RunPod's GPU pool ids (e.g. ``AMPERE_16``), several joined by commas.
         """
+        v.integer("workers_min", workers_min)
+        v.integer("workers_max", workers_max, minimum=1)
         if workers_max < workers_min:
             raise InputValidationError("workers_max", f"must be >= workers_min ({workers_min})")
         fields = EndpointInput(
@@ -89,6 +91,10 @@ class Endpoints(Resource):
         """Change the worker bounds (one request per bound given)."""
         if workers_min is None and workers_max is None:
             raise InputValidationError("workers_min", "give workers_min and/or workers_max")
+        if workers_min is not None:
+            v.integer("workers_min", workers_min)
+        if workers_max is not None:
+            v.integer("workers_max", workers_max)
         if workers_min is not None and workers_max is not None and workers_max < workers_min:
             raise InputValidationError("workers_max", f"must be >= workers_min ({workers_min})")
         v.text("endpoint_id", endpoint_id)

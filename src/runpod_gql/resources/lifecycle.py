@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from runpod_gql_generated.enums import PodStatus
 from runpod_gql_generated.fragments import Pod
 
+from .. import _validate as v
 from ..errors import InputValidationError, RunPodError
 from .catalog import CloudType
 from .readiness import ProgressCallback
@@ -77,18 +78,25 @@ async def launch(
 
     if on_exit not in ("terminate", "stop"):
         raise InputValidationError("on_exit", "must be 'terminate' or 'stop'")
+    spot: tuple[str, CloudType, float] | None = None
+    if spot_bid_per_gpu is not None:
+        gpus = v.names("gpu_types", gpu_types)
+        if len(gpus) != 1:
+            raise InputValidationError("gpu_types", "a spot launch takes exactly one GPU type")
+        clouds = [cloud_types] if isinstance(cloud_types, str) else list(cloud_types)
+        if not clouds:
+            raise InputValidationError("cloud_types", "must name at least one")
+        cloud: CloudType = v.cloud_type("cloud_types", clouds[0])  # type: ignore[assignment]
+        spot = (gpus[0], cloud, spot_bid_per_gpu)
     token = new_token()
     pod_id: str | None = None
+    refused = False
     try:
-        if spot_bid_per_gpu is not None:
-            if not isinstance(gpu_types, str) and len(gpu_types) != 1:
-                raise InputValidationError("gpu_types", "a spot launch takes exactly one GPU type")
-            gpu = gpu_types if isinstance(gpu_types, str) else gpu_types[0]
-            cloud = cloud_types if isinstance(cloud_types, str) else cloud_types[0]
+        if spot is not None:
             pod = await pods.create_spot(
-                gpu_type=gpu,
-                bid_per_gpu=spot_bid_per_gpu,
-                cloud_type=cloud,
+                gpu_type=spot[0],
+                bid_per_gpu=spot[2],
+                cloud_type=spot[1],
                 token=token,
                 **create_kwargs,
             )
@@ -103,8 +111,13 @@ async def launch(
         pod_id = pod.id
         await pods.wait_until_ready(pod_id, timeout=ready_timeout, ssh=ssh, on_progress=on_progress)
         yield await pods.get(pod_id)
+    except InputValidationError:
+        # Refused before any create was sent: there is no pod to look for.
+        refused = pod_id is None
+        raise
     finally:
-        await _shielded(pods, pod_id, token, on_exit)
+        if not refused:
+            await _shielded(pods, pod_id, token, on_exit)
 
 
 async def reap(

@@ -167,11 +167,13 @@ class Pods(Resource):
         gpu_type: str | None = None,
     ) -> builtins.list[Pod]:
         """Your pods (one request), filtered by status, exact name, name prefix or GPU type id."""
-        result = await self._t.run(self._t.list_pods())
-        pods = present(required(result.myself, "myself", "ListPods").pods)
+        wanted: set[PodStatus] | None = None
         if status is not None:
             items = [status] if isinstance(status, str) else status
             wanted = {PodStatus(v.enum_value("status", s, _STATUSES)) for s in items}
+        result = await self._t.run(self._t.list_pods())
+        pods = present(required(result.myself, "myself", "ListPods").pods)
+        if wanted is not None:
             pods = [p for p in pods if p.desired_status in wanted]
         if name is not None:
             pods = [p for p in pods if p.name == name]
@@ -200,7 +202,7 @@ class Pods(Resource):
         gpu_types: str | Sequence[str],
         gpu_count: int = 1,
         cloud_types: CloudType | Sequence[CloudType] = "ALL",
-        data_centers: Sequence[str] | None = None,
+        data_centers: str | Sequence[str] | None = None,
         max_price_per_hr: float | None = None,
     ) -> builtins.list[Candidate]:
         """What :meth:`create` would try, in order, with prices and why any is skipped.
@@ -217,7 +219,9 @@ class Pods(Resource):
         v.integer("gpu_count", gpu_count, minimum=1)
         if max_price_per_hr is not None:
             v.number("max_price_per_hr", max_price_per_hr)
-        dcs: builtins.list[str | None] = list(data_centers) if data_centers else [None]
+        dcs: builtins.list[str | None] = (
+            list(v.names("data_centers", data_centers)) if data_centers else [None]
+        )
         offers = {}
         for cloud in dict.fromkeys(clouds):
             for dc in dict.fromkeys(dcs):
@@ -244,7 +248,7 @@ class Pods(Resource):
         gpu_types: str | Sequence[str],
         gpu_count: int = 1,
         cloud_types: CloudType | Sequence[CloudType] = "ALL",
-        data_centers: Sequence[str] | None = None,
+        data_centers: str | Sequence[str] | None = None,
         max_price_per_hr: float | None = None,
         container_disk_gb: int = 20,
         volume_gb: int = 0,

@@ -9,6 +9,7 @@ fast when the pod reaches a state it will not leave on its own, is outbid, or va
 from __future__ import annotations
 
 import asyncio
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -147,8 +148,11 @@ async def _banner(pod: PodState, timeout: float) -> str | None:
 
 
 def _check_timeout(timeout: float) -> None:
-    if timeout <= 0:
-        raise InputValidationError("timeout", "must be > 0 (waits are always bounded)")
+    # inf, or a NaN (every comparison False), would make the wait unbounded.
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise InputValidationError("timeout", f"must be a number of seconds, got {timeout!r}")
+    if not 0 < timeout < math.inf:
+        raise InputValidationError("timeout", "must be > 0 and finite (waits are always bounded)")
 
 
 async def wait_until(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 from collections.abc import AsyncIterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -96,6 +98,27 @@ async def test_session_is_reused_across_calls(pod_rp: tuple[RunPod, str, Emulato
     sessions = list(rp._ssh_pool._sessions.values())
     await rp.pods.exec(pod_id, "true")
     assert list(rp._ssh_pool._sessions.values()) == sessions and len(sessions) == 1
+
+
+async def test_concurrent_calls_on_one_pod_open_one_connection(
+    pod_rp: tuple[RunPod, str, Emulator], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without a lock each call connected, and all but the last connection were never closed.
+    from runpod_gql.remote.ssh import SSHSession
+
+    rp, pod_id, _ = pod_rp
+    opened: list[SSHSession] = []
+    real_open = SSHSession._open
+
+    async def counting_open(cls: type[SSHSession], *args: Any, **kwargs: Any) -> SSHSession:
+        session = await real_open(*args, **kwargs)
+        opened.append(session)
+        return session
+
+    monkeypatch.setattr(SSHSession, "_open", classmethod(counting_open))
+    results = await asyncio.gather(*(rp.pods.exec(pod_id, "echo hi") for _ in range(4)))
+    assert [r.stdout for r in results] == ["hi\n"] * 4
+    assert len(opened) == 1 and list(rp._ssh_pool._sessions.values()) == opened
 
 
 async def test_changed_host_key_is_refused(

@@ -6,6 +6,7 @@ reused by later calls on the same pod; ``RunPod.aclose()`` closes them.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -29,6 +30,8 @@ class SSHPool:
         self.key_path = key_path or os.environ.get("RUNPOD_GQL_SSH_KEY") or None
         self.home = home
         self._sessions: dict[tuple[SSHEndpoint, str | None], SSHSession] = {}
+        # One connect at a time per endpoint: concurrent calls on a pod share one session.
+        self._connecting: dict[tuple[SSHEndpoint, str | None], asyncio.Lock] = {}
 
     def _known_hosts(self) -> Path | None:
         return self.home / ".runpod" / "runpod-gql" / "known_hosts" if self.home else None
@@ -52,14 +55,15 @@ class SSHPool:
         except ModuleNotFoundError as exc:  # pragma: no cover - depends on the install
             raise SSHError("native SSH needs asyncssh: pip install 'runpod-gql[ssh]'") from exc
         cache_key = (endpoint, str(key_path) if key_path is not None else None)
-        existing = self._sessions.get(cache_key)
-        if existing is not None and existing.is_open:
-            return existing
-        opened = await SSHSession.connect(
-            endpoint, key_path=self._key(key_path), known_hosts=self._known_hosts()
-        )
-        self._sessions[cache_key] = opened
-        return opened
+        async with self._connecting.setdefault(cache_key, asyncio.Lock()):
+            existing = self._sessions.get(cache_key)
+            if existing is not None and existing.is_open:
+                return existing
+            opened = await SSHSession.connect(
+                endpoint, key_path=self._key(key_path), known_hosts=self._known_hosts()
+            )
+            self._sessions[cache_key] = opened
+            return opened
 
     async def aclose(self) -> None:
         sessions, self._sessions = list(self._sessions.values()), {}

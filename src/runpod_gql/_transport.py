@@ -358,6 +358,7 @@ class GraphQLTransport(GeneratedClient):
         policy = self.options.retry
         started = self.clock.monotonic()
         attempt = 0
+        maybe_applied = False
         while True:
             attempt += 1
             error: APIError
@@ -401,10 +402,15 @@ class GraphQLTransport(GeneratedClient):
                     None if pause is None else min(pause, policy.max_retry_after)
                 )
             done_field = NOT_FOUND_MEANS_DONE.get(operation_name or "")
-            if attempt > 1 and isinstance(error, NotFoundError) and done_field:
+            if maybe_applied and isinstance(error, NotFoundError) and done_field:
                 # An earlier attempt of this delete was applied; its answer was lost.
                 logger.debug("%s: not found on retry, counting it as done", operation_name)
                 return self._synthetic_done(done_field)
+            # Only an attempt that may have reached the server can explain a later "not found".
+            refused = isinstance(error, RateLimitError) or (
+                isinstance(error, APIConnectionError) and not error.request_sent
+            )
+            maybe_applied = maybe_applied or not refused
             retryable = is_retryable(error, is_mutation=is_mutation, operation=operation_name)
             if not retryable or attempt > policy.max_retries:
                 self.stats.failures += 1

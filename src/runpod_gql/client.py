@@ -148,7 +148,7 @@ class RunPod:
         self._closed = False
         self._home = home
         self._is_view = False
-        self._ssh_pool = SSHPool(key_path=ssh_key_path, home=home)
+        self._ssh_pool = SSHPool(key_path=ssh_key_path, home=home, env=env)
 
     @classmethod
     def _view(cls, parent: RunPod, transport: GraphQLTransport) -> RunPod:

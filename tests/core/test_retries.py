@@ -222,3 +222,11 @@ async def test_bad_client_settings_are_refused_when_the_client_is_made(
         with pytest.raises(InputValidationError):
             rp.with_options(max_retries=-2)
     assert emu.request_count() == 0
+
+
+async def test_terminate_refused_by_429_then_not_found_was_already_gone(emu: Emulator) -> None:
+    # The 429 proves the first attempt was not applied: "not found" then means it never existed.
+    emu.inject(Fault.RATE_LIMIT, count=1, operations={"TerminatePod"}, retry_after=1)
+    async with client_for(emu) as rp:
+        assert await rp.pods.terminate("no-such-pod") is False
+    assert emu.request_count("TerminatePod") == 2

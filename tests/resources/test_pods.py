@@ -14,7 +14,7 @@ from runpod_gql import (
 )
 from runpod_gql.emulator import Emulator, Fault
 from runpod_gql.resources.pods import pod_token
-from tests.support import client_for
+from tests.support import capture_logs, client_for
 
 L4, A40, A6000, H100 = "NVIDIA L4", "NVIDIA A40", "NVIDIA RTX A6000", "NVIDIA H100 80GB HBM3"
 
@@ -349,3 +349,23 @@ async def test_one_data_centre_may_be_given_as_a_string(emu: Emulator) -> None:
         with pytest.raises(InputValidationError) as info:
             await rp.pods.plan(gpu_types=L4, data_centers=[dc, ""])
         assert info.value.field == "data_centers[1]" and emu.request_count() == 0
+
+
+async def test_cancelled_launch_stays_cancelled_when_clean_up_fails(emu: Emulator) -> None:
+    started = asyncio.Event()
+    async with client_for(emu, max_retries=0) as rp:
+
+        async def job() -> None:
+            async with rp.pods.launch(name="c", image="img", gpu_types=L4, ssh=False):
+                started.set()
+                await asyncio.Event().wait()
+
+        task = asyncio.create_task(job())
+        await asyncio.wait_for(started.wait(), 10)
+        emu.inject(Fault.SERVER_ERROR, count=10, operations={"TerminatePod"}, status=500)
+        with capture_logs() as lines:
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+    assert len(emu.state.pods) == 1  # the clean-up could not terminate it ...
+    assert any("may still exist" in line for line in lines)  # ... and said so

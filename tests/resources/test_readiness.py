@@ -13,9 +13,10 @@ from runpod_gql import (
     PodStateError,
     PodStatus,
     Progress,
+    ServerError,
     WaitTimeoutError,
 )
-from runpod_gql.emulator import Emulator
+from runpod_gql.emulator import Emulator, Fault
 from tests.sshd import LocalSSHD, sshd_available
 from tests.support import client_for
 
@@ -175,3 +176,14 @@ async def test_unknown_pod_is_not_found_rather_than_vanished(emu: Emulator) -> N
             await rp.pods.wait_until_ready("nope", timeout=60, ssh=False)
         with pytest.raises(NotFoundError):
             await rp.pods.wait_all_ready(["nope"], timeout=60, ssh=False)
+
+
+async def test_a_wait_does_not_outlive_its_timeout_through_request_retries(emu: Emulator) -> None:
+    async with client_for(emu) as rp:
+        pod = await rp.pods.create(name="r", image="img", gpu_types=L4)
+        # Every poll now fails with 503: each would retry for up to the 120 s request deadline.
+        emu.inject(Fault.SERVER_ERROR, count=1000, operations={"GetPodState"}, status=503)
+        clock = rp._transport.clock
+        with pytest.raises(ServerError):
+            await rp.pods.wait_until_ready(pod.id, timeout=20, ssh=False)
+    assert clock.monotonic() <= 21

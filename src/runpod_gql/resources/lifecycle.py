@@ -91,6 +91,7 @@ async def launch(
     token = new_token()
     pod_id: str | None = None
     refused = False
+    cancelled = False
     try:
         if spot is not None:
             pod = await pods.create_spot(
@@ -115,9 +116,23 @@ async def launch(
         # Refused before any create was sent: there is no pod to look for.
         refused = pod_id is None
         raise
+    except asyncio.CancelledError:
+        cancelled = True
+        raise
     finally:
         if not refused:
-            await _shielded(pods, pod_id, token, on_exit)
+            try:
+                await _shielded(pods, pod_id, token, on_exit)
+            except Exception as exc:
+                if not cancelled:
+                    raise
+                # Cancellation must stay cancellation (timeouts and task groups rely on it);
+                # a pod that may still bill is said loudly instead.
+                logger.error(
+                    "guard: clean-up after cancellation failed, pod %s may still exist: %s",
+                    pod_id or f"with create token {token}",
+                    exc,
+                )
 
 
 async def reap(

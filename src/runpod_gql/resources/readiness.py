@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from runpod_gql_generated.enums import PodStatus, PodType
 from runpod_gql_generated.fragments import PodState
@@ -136,6 +136,17 @@ def _fail_fast(
     )
 
 
+def _within(t: GraphQLTransport, remaining: float) -> GraphQLTransport:
+    """The transport with its retries bounded by what is left of the wait."""
+    policy = t.options.retry
+    deadline = (
+        max(1.0, remaining)
+        if policy.deadline is None
+        else min(policy.deadline, max(1.0, remaining))
+    )
+    return t.derive(replace(t.options, retry=policy.with_(deadline=deadline)))
+
+
 async def _banner(pod: PodState, timeout: float) -> str | None:
     """The SSH banner of the pod's endpoint, or None if it does not answer yet."""
     endpoint = ssh_endpoint_from_ports(_ports(pod))
@@ -173,7 +184,8 @@ async def wait_until(
     last: str | None = None
     while True:
         waited = clock.monotonic() - start
-        pod = (await t.run(t.get_pod_state(pod_id=pod_id))).pod
+        poll = _within(t, timeout - waited)
+        pod = (await poll.run(poll.get_pod_state(pod_id=pod_id))).pod
         _fail_fast(pod, pod_id, status, waited, last)
         assert pod is not None
         last = pod.desired_status.value
@@ -251,10 +263,12 @@ async def wait_all_ready(
     while True:
         waited = clock.monotonic() - start
         if single:
-            found = (await t.run(t.get_pod_state(pod_id=ids[0]))).pod
+            poll = _within(t, timeout - waited)
+            found = (await poll.run(poll.get_pod_state(pod_id=ids[0]))).pod
             by_id = {found.id: found} if found is not None else {}
         else:
-            listing = await t.run(t.list_pod_states())
+            poll = _within(t, timeout - waited)
+            listing = await poll.run(poll.list_pod_states())
             by_id = {
                 p.id: p
                 for p in (listing.myself.pods if listing.myself else None) or ()
@@ -276,7 +290,8 @@ async def wait_all_ready(
                 ready[pid] = pod
         if probes:
             # Banner probes run together; each is bounded so a silent port cannot stall the tick.
-            banners = await asyncio.gather(*(_banner(p, timeout=5.0) for p in probes.values()))
+            probe_for = min(5.0, max(0.5, timeout - (clock.monotonic() - start)))
+            banners = await asyncio.gather(*(_banner(p, probe_for) for p in probes.values()))
             for (pid, pod), banner in zip(probes.items(), banners, strict=True):
                 if banner is not None:
                     ready[pid] = pod

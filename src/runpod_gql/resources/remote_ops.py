@@ -26,8 +26,15 @@ OutputCallback = Callable[[str], object]
 class SSHPool:
     """Open SSH sessions by endpoint, with the key and known-hosts settings of one client."""
 
-    def __init__(self, *, key_path: str | os.PathLike[str] | None, home: Path | None) -> None:
-        self.key_path = key_path or os.environ.get("RUNPOD_GQL_SSH_KEY") or None
+    def __init__(
+        self,
+        *,
+        key_path: str | os.PathLike[str] | None,
+        home: Path | None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        env = os.environ if env is None else env
+        self.key_path = key_path or env.get("RUNPOD_GQL_SSH_KEY") or None
         self.home = home
         self._sessions: dict[tuple[SSHEndpoint, str | None], SSHSession] = {}
         # One connect at a time per endpoint: concurrent calls on a pod share one session.

@@ -30,13 +30,6 @@ if TYPE_CHECKING:
         PodStatus,
         PodType,
     )
-    from .exceptions import (
-        GraphQLClientError,
-        GraphQLClientGraphQLError,
-        GraphQLClientGraphQLMultiError,
-        GraphQLClientHttpError,
-        GraphQLClientInvalidResponseError,
-    )
     from .fragments import (
         Account,
         CpuFlavor,
@@ -226,11 +219,6 @@ _LAZY_IMPORTS = {
     "GpuOfferLowestPrice": ".fragments",
     "GpuPrice": ".fragments",
     "GpuType": ".fragments",
-    "GraphQLClientError": ".exceptions",
-    "GraphQLClientGraphQLError": ".exceptions",
-    "GraphQLClientGraphQLMultiError": ".exceptions",
-    "GraphQLClientHttpError": ".exceptions",
-    "GraphQLClientInvalidResponseError": ".exceptions",
     "ListCountryCodes": ".list_country_codes",
     "ListCpuFlavors": ".list_cpu_flavors",
     "ListCpuFlavorsCpuFlavors": ".list_cpu_flavors",
@@ -402,11 +390,6 @@ __all__ = [
     "GpuOfferLowestPrice",
     "GpuPrice",
     "GpuType",
-    "GraphQLClientError",
-    "GraphQLClientGraphQLError",
-    "GraphQLClientGraphQLMultiError",
-    "GraphQLClientHttpError",
-    "GraphQLClientInvalidResponseError",
     "ListCountryCodes",
     "ListCpuFlavors",
     "ListCpuFlavorsCpuFlavors",

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from ._ratelimit import RateLimiter
     from ._retry import RetryPolicy
     from ._transport import TransportStats
+    from ._wire import Timeouts
     from .client import RunPod
     from .resources.catalog import GpuChoice
     from .resources.monitoring import GpuUse, PodMetrics
@@ -85,6 +86,7 @@ _LAZY: dict[str, str] = {
     "RetryPolicy": "._retry",
     "RateLimiter": "._ratelimit",
     "TransportStats": "._transport",
+    "Timeouts": "._wire",
     "Clock": "._clock",
     "SystemClock": "._clock",
     "GpuChoice": ".resources.catalog",
@@ -180,6 +182,7 @@ __all__ = [
     "ServerError",
     "SystemClock",
     "Template",
+    "Timeouts",
     "TransportStats",
     "WaitTimeoutError",
     "__version__",

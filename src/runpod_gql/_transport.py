@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-import httpx
 import pydantic
 from pydantic_core import to_jsonable_python
 from runpod_gql_generated.client import GeneratedClient
@@ -34,7 +33,7 @@ from ._clock import SYSTEM_CLOCK, Clock
 from ._config import APIKey
 from ._ratelimit import RateLimiter, shared_limiter
 from ._retry import NOT_FOUND_MEANS_DONE, RetryPolicy, is_retryable
-from ._wire import Wire, WireFailure, WireResponse
+from ._wire import Timeouts, Wire, WireFailure, WireResponse
 from .errors import (
     APIConnectionError,
     APIError,
@@ -54,11 +53,8 @@ from .errors import (
 logger = logging.getLogger("runpod_gql")
 T = TypeVar("T")
 
-USER_AGENT = (
-    f"runpod-gql/{__version__} python/{sys.version_info.major}.{sys.version_info.minor} "
-    f"httpx/{httpx.__version__}"
-)
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+USER_AGENT = f"runpod-gql/{__version__} python/{sys.version_info.major}.{sys.version_info.minor}"
+DEFAULT_TIMEOUT = Timeouts(connect=10.0, read=30.0, write=30.0, pool=30.0)
 
 # Substrings of RunPod's error texts (see API-BEHAVIOUR.md), most specific first.
 _CAPACITY = "no longer any instances available"
@@ -91,7 +87,7 @@ def request_headers(api_key: APIKey) -> dict[str, str]:
 class RequestOptions:
     """Per-client (or per ``with_options`` view) request settings."""
 
-    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    timeout: Timeouts = DEFAULT_TIMEOUT
     retry: RetryPolicy = field(default_factory=RetryPolicy)
 
 

@@ -13,16 +13,42 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import ssl
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
-import httpx
-
 if TYPE_CHECKING:
     import aiohttp
+    import httpx
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds allowed to connect, to read, to write and to wait for a pooled connection.
+
+    Our own type, so the default wire needs no httpx; an ``httpx.Timeout`` converts with :meth:`of`.
+    """
+
+    connect: float | None = 10.0
+    read: float | None = 30.0
+    write: float | None = 30.0
+    pool: float | None = 30.0
+
+    @classmethod
+    def of(cls, value: object) -> Timeouts:
+        """From a Timeouts, or anything with httpx.Timeout's four attributes."""
+        if isinstance(value, Timeouts):
+            return value
+        return cls(
+            connect=getattr(value, "connect"),  # noqa: B009 - duck-typed httpx.Timeout
+            read=getattr(value, "read"),  # noqa: B009
+            write=getattr(value, "write"),  # noqa: B009
+            pool=getattr(value, "pool"),  # noqa: B009
+        )
 
 
 @dataclass(eq=False)
@@ -56,7 +82,7 @@ class Wire(Protocol):
     """What the transport needs from an HTTP client."""
 
     async def post(
-        self, url: str, body: bytes, headers: Mapping[str, str] | None, timeout: httpx.Timeout
+        self, url: str, body: bytes, headers: Mapping[str, str] | None, timeout: Timeouts
     ) -> WireResponse: ...
 
     async def aclose(self) -> None: ...
@@ -71,16 +97,31 @@ class HttpxWire:
     def __init__(
         self, client: httpx.AsyncClient, *, fixed_headers: Mapping[str, str] | None = None
     ) -> None:
+        import httpx  # the caller built an httpx client: httpx is loaded already
+
+        self._httpx = httpx
         self.client = client
+        self._timeouts: dict[Timeouts, httpx.Timeout] = {}
         if fixed_headers:
             client.headers.update(fixed_headers)
 
+    def _timeout(self, timeout: Timeouts) -> httpx.Timeout:
+        found = self._timeouts.get(timeout)
+        if found is None:
+            found = self._httpx.Timeout(
+                connect=timeout.connect, read=timeout.read, write=timeout.write, pool=timeout.pool
+            )
+            self._timeouts[timeout] = found
+        return found
+
     async def post(
-        self, url: str, body: bytes, headers: Mapping[str, str] | None, timeout: httpx.Timeout
+        self, url: str, body: bytes, headers: Mapping[str, str] | None, timeout: Timeouts
     ) -> WireResponse:
         try:
-            response = await self.client.post(url, content=body, headers=headers, timeout=timeout)
-        except httpx.TransportError as exc:
+            response = await self.client.post(
+                url, content=body, headers=headers, timeout=self._timeout(timeout)
+            )
+        except self._httpx.TransportError as exc:
             raise _httpx_failure(exc) from exc
         return WireResponse(
             response.status_code, response.headers, response.content, response.reason_phrase
@@ -109,6 +150,8 @@ _NEVER_SENT_AIOHTTP = frozenset(
 
 
 def _httpx_failure(exc: httpx.TransportError) -> WireFailure:
+    import httpx
+
     cause = exc.__cause__
     # httpx-aiohttp maps every aiohttp connection error (even a dropped response) to
     # ConnectTimeout, so judge by the aiohttp exception underneath when there is one.
@@ -126,6 +169,20 @@ def _aiohttp_failure(exc: BaseException) -> WireFailure:
     return WireFailure(name, never_sent, isinstance(exc, asyncio.TimeoutError), exc)
 
 
+def _ssl_context() -> ssl.SSLContext:
+    """The CA bundle httpx would use: SSL_CERT_FILE / SSL_CERT_DIR when set, else certifi's.
+
+    certifi rather than the system store: some Python builds (macOS installers) have none.
+    """
+    if os.environ.get("SSL_CERT_FILE") or os.environ.get("SSL_CERT_DIR"):
+        return ssl.create_default_context()
+    try:
+        import certifi
+    except ImportError:  # pragma: no cover - certifi comes with httpx
+        return ssl.create_default_context()
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 class AiohttpWire:
     """A pooled aiohttp session we own, created in the running loop on first use."""
 
@@ -141,17 +198,14 @@ class AiohttpWire:
         self._keepalive = keepalive
         self._session: aiohttp.ClientSession | None = None
         self._closed = False
-        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
+        self._timeouts: dict[Timeouts, aiohttp.ClientTimeout] = {}
         self._proxies: dict[str, str | None] = {}
 
     def _open(self) -> aiohttp.ClientSession:
         import aiohttp
 
-        # httpx's SSL context: the same CA bundle (certifi, or SSL_CERT_FILE) whichever wire runs.
         connector = aiohttp.TCPConnector(
-            limit=self._max_connections,
-            keepalive_timeout=self._keepalive,
-            ssl=httpx.create_ssl_context(),
+            limit=self._max_connections, keepalive_timeout=self._keepalive, ssl=_ssl_context()
         )
         # trust_env=True would look up ~/.netrc in a worker thread on every request (a thread hop
         # that tripled the per-call time here); proxies from the environment are honoured by
@@ -170,9 +224,8 @@ class AiohttpWire:
             self._proxies[url] = chosen
         return self._proxies[url]
 
-    def _timeout(self, timeout: httpx.Timeout) -> aiohttp.ClientTimeout:
-        key = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-        found = self._timeouts.get(key)
+    def _timeout(self, timeout: Timeouts) -> aiohttp.ClientTimeout:
+        found = self._timeouts.get(timeout)
         if found is None:
             import aiohttp
 
@@ -182,11 +235,11 @@ class AiohttpWire:
                 sock_connect=timeout.connect,
                 sock_read=timeout.read,
             )
-            self._timeouts[key] = found
+            self._timeouts[timeout] = found
         return found
 
     async def post(
-        self, url: str, body: bytes, headers: Mapping[str, str] | None, timeout: httpx.Timeout
+        self, url: str, body: bytes, headers: Mapping[str, str] | None, timeout: Timeouts
     ) -> WireResponse:
         if self._closed:
             raise RuntimeError("the client was closed")

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
-
-import httpx
 
 from . import _validate as v
 from ._clock import SYSTEM_CLOCK, Clock
@@ -23,11 +22,13 @@ from ._transport import (
     TransportStats,
     request_headers,
 )
-from ._wire import AiohttpWire, HttpxWire, Wire
+from ._wire import AiohttpWire, HttpxWire, Timeouts, Wire
 from .errors import InputValidationError
 from .resources.remote_ops import SSHPool
 
 if TYPE_CHECKING:
+    import httpx
+
     from .remote.runpodctl import Runpodctl
     from .resources.account import Account
     from .resources.catalog import CpuFlavors, DataCenters, Gpus
@@ -41,22 +42,18 @@ if TYPE_CHECKING:
 TransportName = Literal["aiohttp", "httpx"]
 
 
-def _timeout(value: float | httpx.Timeout | None, connect: float | None) -> httpx.Timeout:
+def _timeout(value: float | httpx.Timeout | Timeouts | None, connect: float | None) -> Timeouts:
     if value is None:
         base = DEFAULT_TIMEOUT
-    elif isinstance(value, httpx.Timeout):
-        base = value
+    elif isinstance(value, (int, float)):
+        seconds = v.number("timeout", value)
+        base = Timeouts(connect=DEFAULT_TIMEOUT.connect, read=seconds, write=seconds, pool=seconds)
     else:
-        base = httpx.Timeout(v.number("timeout", value), connect=DEFAULT_TIMEOUT.connect)
+        base = Timeouts.of(value)
     if connect is not None:
-        base = httpx.Timeout(
-            connect=v.number("connect_timeout", connect),
-            read=base.read,
-            write=base.write,
-            pool=base.pool,
-        )
+        base = replace(base, connect=v.number("connect_timeout", connect))
     # aiohttp reads 0 as "no time-out at all" and httpx as "fail at once": refuse both. None
-    # (no limit) stays possible, but only through an explicit httpx.Timeout.
+    # (no limit) stays possible, but only through an explicit Timeouts / httpx.Timeout.
     for name in ("connect", "read", "write", "pool"):
         part = getattr(base, name)
         if part is not None:
@@ -76,6 +73,8 @@ def _wire(
         # httpx's own pool degrades under concurrency (~120 req/s at 64 in flight here) and its
         # request objects cost more than loopback itself: aiohttp does 2-7x better (bench/).
         return AiohttpWire(max_connections=max_connections, fixed_headers=headers)
+    import httpx
+
     limits = httpx.Limits(
         max_connections=max_connections, max_keepalive_connections=max_connections
     )
@@ -102,7 +101,7 @@ class RunPod:
         *,
         url: str | None = None,
         profile: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | Timeouts | None = None,
         connect_timeout: float | None = None,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
@@ -166,7 +165,7 @@ class RunPod:
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | Timeouts | None = None,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
     ) -> RunPod:

@@ -142,9 +142,7 @@ class AsyncBaseClient:
 
     def get_data(self, response: Response) -> dict[str, Any]:
         if not (200 <= response.status_code <= 299):
-            raise GraphQLClientHttpError(
-                status_code=response.status_code, response=response
-            )
+            raise GraphQLClientHttpError(status_code=response.status_code, response=response)
 
         try:
             response_json = response.json()
@@ -160,9 +158,7 @@ class AsyncBaseClient:
         errors = response_json.get("errors")
 
         if errors:
-            raise GraphQLClientGraphQLMultiError.from_errors_dicts(
-                errors_dicts=errors, data=data
-            )
+            raise GraphQLClientGraphQLMultiError.from_errors_dicts(errors_dicts=errors, data=data)
 
         return cast(dict[str, Any], data)
 
@@ -195,9 +191,7 @@ class AsyncBaseClient:
                     timeout=5.0,
                 )
             except asyncio.TimeoutError as exc:
-                raise GraphQLClientError(
-                    "Connection ack not received within 5 seconds"
-                ) from exc
+                raise GraphQLClientError("Connection ack not received within 5 seconds") from exc
             await self._send_subscribe(
                 websocket,
                 operation_id=operation_id,
@@ -211,13 +205,9 @@ class AsyncBaseClient:
                 if data and "connection_ack" not in data:
                     yield data
 
-    def _convert_dict_to_json_serializable(
-        self, dict_: dict[str, Any]
-    ) -> dict[str, Any]:
+    def _convert_dict_to_json_serializable(self, dict_: dict[str, Any]) -> dict[str, Any]:
         return {
-            key: self._convert_value(value)
-            for key, value in dict_.items()
-            if value is not UNSET
+            key: self._convert_value(value) for key, value in dict_.items() if value is not UNSET
         }
 
     def _convert_value(self, value: Any) -> Any:
@@ -247,9 +237,7 @@ class AsyncBaseClient:
         )
 
     async def _send_connection_init(self, websocket: ClientConnection) -> None:
-        payload: dict[str, Any] = {
-            "type": GraphQLTransportWSMessageType.CONNECTION_INIT.value
-        }
+        payload: dict[str, Any] = {"type": GraphQLTransportWSMessageType.CONNECTION_INIT.value}
         if self.ws_connection_init_payload:
             payload["payload"] = self.ws_connection_init_payload
         await websocket.send(json.dumps(payload))
@@ -274,9 +262,7 @@ class AsyncBaseClient:
             "operationName": operation_name,
         }
         if variables:
-            payload_inner["variables"] = self._convert_dict_to_json_serializable(
-                variables
-            )
+            payload_inner["variables"] = self._convert_dict_to_json_serializable(variables)
         payload: dict[str, Any] = {
             "id": operation_id,
             "type": GraphQLTransportWSMessageType.SUBSCRIBE.value,
@@ -314,9 +300,7 @@ class AsyncBaseClient:
         if type_ == GraphQLTransportWSMessageType.COMPLETE:
             await websocket.close()
         elif type_ == GraphQLTransportWSMessageType.PING:
-            await websocket.send(
-                json.dumps({"type": GraphQLTransportWSMessageType.PONG.value})
-            )
+            await websocket.send(json.dumps({"type": GraphQLTransportWSMessageType.PONG.value}))
         elif type_ == GraphQLTransportWSMessageType.ERROR:
             raise GraphQLClientGraphQLMultiError.from_errors_dicts(
                 errors_dicts=payload, data=message_dict

@@ -576,3 +576,78 @@ def test_ctrl_c_during_a_wait_exits_130(world: World) -> None:
             proc.kill()
             proc.communicate()
         world.cli("pods", "terminate", pod["id"])
+
+
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_signal_during_send_kills_runpodctl_and_exits_130(
+    world: World, tmp_path: Path, signame: str
+) -> None:
+    """runpodctl runs in its own session, so no terminal signal reaches it: we must kill it."""
+    import signal
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    launcher = bin_dir / "runpodctl"
+    launcher.write_text(f'#!/bin/sh\nexec {sys.executable} {FAKE_RUNPODCTL} "$@"\n')
+    launcher.chmod(0o755)
+    env = world.env(RUNPODCTL_PATH=str(launcher), FAKE_RUNPODCTL_STATE=str(tmp_path / "state"))
+    payload = tmp_path / "f"
+    payload.write_text("x")
+    sender = subprocess.Popen(
+        [CLI, "pods", "send", str(payload), "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    child = 0
+    try:
+        assert sender.stdout is not None
+        code = obj(__import__("json").loads(sender.stdout.readline()))["code"]
+        child = int(code.split("-")[0])  # the stand-in's code starts with its pid
+        sender.send_signal(getattr(signal, signame))
+        _, err = sender.communicate(timeout=30)
+        assert sender.returncode == 130
+        assert "error: interrupted" in err
+        assert "Traceback" not in err
+        assert not _alive(child), "runpodctl was left running"
+    finally:
+        if sender.poll() is None:
+            sender.kill()
+            sender.communicate()
+        if child and _alive(child):
+            os.kill(child, signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    """Running and not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_sigterm_during_exec_kills_the_remote_command(ssh_world: World, ready_pod: str) -> None:
+    import signal
+
+    proc = subprocess.Popen(
+        [CLI, "pods", "exec", ready_pod, "--", "sleep 300 & echo $!; wait"],
+        env=ssh_world.env(RUNPOD_GQL_SSH_KEY=str(ssh_world.ssh_key)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    remote = 0
+    try:
+        assert proc.stdout is not None
+        remote = int(proc.stdout.readline())  # the pod is this machine's sshd
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 130, err
+        assert not _alive(remote), "the remote command was left running"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+        if remote and _alive(remote):
+            os.kill(remote, signal.SIGKILL)

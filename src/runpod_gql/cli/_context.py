@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import contextlib
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
@@ -71,12 +72,49 @@ def run(ctx: typer.Context, body: Callable[[RunPod], Awaitable[T]]) -> T:
         async with g.client() as rp:
             return await body(rp)
 
+    return run_async(go)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _terminate_interrupts() -> Iterator[None]:
+    """SIGTERM and SIGHUP (a closed terminal) interrupt like Ctrl-C while a command runs.
+
+    Without this they kill the process outright, skipping the clean-up that kills a runpodctl
+    child (it runs in its own session, so no terminal signal reaches it) or a remote command.
+    Signals set to be ignored (``nohup``) stay ignored.
+    """
+    import signal
+    import threading
+
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if sig is not None and signal.getsignal(sig) is signal.SIG_DFL:
+                previous[sig] = signal.signal(sig, _interrupt)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def run_async(make: Callable[[], Awaitable[T]]) -> T:
+    """``asyncio.run`` for a command: Ctrl-C, SIGTERM and SIGHUP cancel it and exit 130."""
     import asyncio  # here, not at the top: `--help` does not need it
 
+    async def main() -> T:
+        return await make()
+
     try:
-        return asyncio.run(go())
+        with _terminate_interrupts():
+            return asyncio.run(main())
     except KeyboardInterrupt:
-        # Ctrl-C during a wait: the client was closed by asyncio.run's cancellation.
+        # asyncio.run cancelled the command's task, so its clean-up ran (clients closed,
+        # children killed) before we get here.
         import sys
 
         import typer

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from . import render
-from ._context import run
+from ._context import run, run_async
 from .app import Cloud, JsonOpt
 from .progress import TransferDisplay, WaitDisplay
 
@@ -479,7 +479,6 @@ def pods_app() -> typer.Typer:
 
         On the pod: `runpodctl receive <code>`.
         """
-        import asyncio
         import json
 
         async def body() -> None:
@@ -495,7 +494,7 @@ def pods_app() -> typer.Typer:
                     render.note(f"on the pod, run: runpodctl receive {transfer.code}")
                 await transfer.wait()
 
-        asyncio.run(body())
+        run_async(body)
 
     @pods.command("receive")
     def receive(
@@ -506,14 +505,13 @@ def pods_app() -> typer.Typer:
         as_json: JsonOpt = False,
     ) -> None:
         """Receive what `runpodctl send` sent, into --dest."""
-        import asyncio
 
         async def body() -> Any:
             from ..remote.runpodctl import Runpodctl
 
             return await Runpodctl(transfer_timeout=timeout).receive(code, dest)
 
-        result = asyncio.run(body())
+        result = run_async(body)
         data = {"code": code, "dest": str(dest), "exit_code": result.exit_code}
         render.emit(data, as_json, lambda: render.note(f"received into {dest}"))
 

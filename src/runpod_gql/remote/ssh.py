@@ -396,6 +396,7 @@ class SSHSession:
             finished = True
         except asyncio.TimeoutError as exc:
             await self._kill(process, pgid)
+            finished = True  # killed: no second kill in the background
             raise RemoteTimeoutError(
                 f"command {shown!r} on {self.endpoint} did not finish within {timeout:g}s; "
                 "it was killed"

@@ -574,6 +574,9 @@ def ssh_command(host: str, port: int, user: str, key: Path | None) -> list[str]:
         f"UserKnownHostsFile={known}",
         "-o",
         "StrictHostKeyChecking=accept-new",
+        # Plain entries, as the library writes and reads them: both share one trust on first use.
+        "-o",
+        "HashKnownHosts=no",
         f"{user}@{host}",
     ]
     return argv

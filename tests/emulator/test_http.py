@@ -258,3 +258,25 @@ async def test_negative_gpu_counts_are_refused(
     assert runpod_emulator.state.pods[pod_id].gpu_count == 1
     runpod_emulator.state.terminate_pod(pod_id)
     assert runpod_emulator.state.stock == stock
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"count": 1}, "kind is required"),
+        ({"kind": "gremlins"}, "gremlins"),
+        ({"kind": "opaque_error", "count": 0}, "count"),
+        ({"kind": "opaque_error", "count": "2"}, "count"),
+        ({"kind": "server_error", "status": 200}, "5xx"),
+        ({"kind": "rate_limit", "retry_after": "soon"}, "retry_after"),
+        ({"kind": "malformed", "variant": "xml"}, "variant"),
+        ({"kind": "timeout", "operations": "GetPod"}, "operations"),
+    ],
+)
+async def test_control_endpoint_refuses_bad_faults(
+    runpod_emulator: Emulator, http: httpx.AsyncClient, body: dict[str, object], says: str
+) -> None:
+    r = await http.post("/_emulator/faults", json=body)
+    assert r.status_code == 400
+    assert says in r.json()["error"]
+    assert (await http.get("/_emulator/faults")).json() == {"faults": []}

@@ -340,16 +340,16 @@ class EmulatorApp:
         world = self.advance()
         route = (method, path)
         if route == ("POST", "/faults"):
-            kind = Fault(data["kind"])
-            ops = data.get("operations")
+            if "kind" not in data:
+                raise ValueError(f"kind is required: one of {', '.join(f.value for f in Fault)}")
             self.faults.append(
-                FaultRule(
-                    kind=kind,
-                    remaining=int(data.get("count", 1)),
-                    operations=frozenset(ops) if ops is not None else None,
+                FaultRule.build(
+                    data["kind"],
+                    data.get("count", 1),
+                    data.get("operations"),
                     status=data.get("status"),
                     retry_after=data.get("retry_after"),
-                    delay=float(data.get("delay", 30.0)),
+                    delay=data.get("delay", 30.0),
                     variant=data.get("variant", "truncated"),
                 )
             )

@@ -40,6 +40,51 @@ class FaultRule:
     delay: float = 30.0
     variant: MalformedVariant = "truncated"
 
+    @classmethod
+    def build(
+        cls,
+        kind: Fault | str,
+        count: int = 1,
+        operations: Collection[str] | None = None,
+        *,
+        status: int | None = None,
+        retry_after: float | None = None,
+        delay: float = 30.0,
+        variant: str = "truncated",
+    ) -> FaultRule:
+        """A checked rule; ValueError says what is wrong (Python callers and the control endpoint)."""
+        kind = Fault(kind)
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            raise ValueError("count must be an integer >= 1")
+        if status is not None:
+            if isinstance(status, bool) or not isinstance(status, int):
+                raise ValueError("status must be an integer")
+            if kind is Fault.SERVER_ERROR and not 500 <= status <= 599:
+                raise ValueError("status must be a 5xx code")
+        if retry_after is not None and (
+            isinstance(retry_after, bool)
+            or not isinstance(retry_after, (int, float))
+            or retry_after < 0
+        ):
+            raise ValueError("retry_after must be a number >= 0")
+        if isinstance(delay, bool) or not isinstance(delay, (int, float)) or delay < 0:
+            raise ValueError("delay must be a number >= 0")
+        if variant not in ("truncated", "html"):
+            raise ValueError("variant must be 'truncated' or 'html'")
+        if operations is not None and (
+            isinstance(operations, str) or not all(isinstance(o, str) for o in operations)
+        ):
+            raise ValueError("operations must be a list of operation or root field names")
+        return cls(
+            kind=kind,
+            remaining=count,
+            operations=frozenset(operations) if operations is not None else None,
+            status=status,
+            retry_after=float(retry_after) if retry_after is not None else None,
+            delay=float(delay),
+            variant="html" if variant == "html" else "truncated",
+        )
+
     def matches(self, operation: str | None, root_fields: Collection[str]) -> bool:
         if self.remaining <= 0:
             return False

@@ -192,14 +192,10 @@ class Emulator:
     ) -> FaultRule:
         """Apply ``kind`` to the next ``count`` requests (only those whose operation name or root
         field is in ``operations``, when given). Rules are consulted in the order injected."""
-        if count < 1:
-            raise ValueError("count must be >= 1")
-        if kind is Fault.SERVER_ERROR and status is not None and not 500 <= status <= 599:
-            raise ValueError("status must be a 5xx code")
-        rule = FaultRule(
-            kind=Fault(kind),
-            remaining=count,
-            operations=frozenset(operations) if operations is not None else None,
+        rule = FaultRule.build(
+            kind,
+            count,
+            operations,
             status=status,
             retry_after=retry_after,
             delay=delay,

@@ -651,3 +651,20 @@ def test_sigterm_during_exec_kills_the_remote_command(ssh_world: World, ready_po
             proc.communicate()
         if remote and _alive(remote):
             os.kill(remote, signal.SIGKILL)
+
+
+def test_reap_terminates_only_tagged_pods_with_the_prefix(world: World) -> None:
+    mine = {create(world, f"reap-me-{i}")["id"] for i in range(2)}
+    other = create(world, "keep-me")["id"]
+    refused = world.cli("pods", "reap")
+    assert refused.code == 2  # neither a prefix nor --all-tagged: nothing is reaped by accident
+    one_error(refused.stderr)
+    dry = world.cli("pods", "reap", "--name-prefix", "reap-me-", "--dry-run", "--json")
+    assert dry.code == 0, dry.stderr
+    assert {p["id"] for p in arr(dry.json())} == mine
+    done = world.cli("pods", "reap", "--name-prefix", "reap-me-", "--json")
+    assert {p["id"] for p in arr(done.json())} == mine
+    left = {p["id"] for p in arr(world.cli("pods", "list", "--json").json())}
+    assert not (left & mine)
+    assert other in left
+    world.cli("pods", "terminate", other)

@@ -321,6 +321,36 @@ def pods_app() -> typer.Typer:
             ),
         )
 
+    @pods.command("reap")
+    def reap(
+        ctx: typer.Context,
+        name_prefix: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option(help="Only pods whose name starts with this."),
+        ] = None,
+        all_tagged: Annotated[
+            bool, typer.Option("--all-tagged", help="Every pod runpod-gql created with this key.")
+        ] = False,
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="List them; terminate none.")
+        ] = False,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Terminate pods runpod-gql created and left behind (they carry its create token)."""
+
+        async def body(rp: RunPod) -> Any:
+            return await rp.pods.reap(
+                name_prefix=name_prefix, all_tagged=all_tagged, dry_run=dry_run
+            )
+
+        items = run(ctx, body)
+        verb = "would terminate" if dry_run else "terminated"
+        render.emit(
+            items,
+            as_json,
+            lambda: render.table(items, POD_COLUMNS, title=f"{verb} {len(items)} pod(s)"),
+        )
+
     @pods.command("wait")
     def wait_(
         ctx: typer.Context,

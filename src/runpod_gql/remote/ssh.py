@@ -395,7 +395,7 @@ class SSHSession:
             completed = await asyncio.wait_for(run(), timeout)
             finished = True
         except asyncio.TimeoutError as exc:
-            await self._kill(process, pgid)
+            await self._kill(process, pgid, marker)
             finished = True  # killed: no second kill in the background
             raise RemoteTimeoutError(
                 f"command {shown!r} on {self.endpoint} did not finish within {timeout:g}s; "
@@ -406,7 +406,7 @@ class SSHSession:
         finally:
             if not finished:
                 # Cancelled (or failed): kill in the background; close() waits for it.
-                task = asyncio.ensure_future(self._kill(process, pgid))
+                task = asyncio.ensure_future(self._kill(process, pgid, marker))
                 self._kills.add(task)
                 task.add_done_callback(self._kills.discard)
 
@@ -421,8 +421,14 @@ class SSHSession:
             raise RemoteCommandError(shown, result.exit_status, result.stdout, result.stderr)
         return result
 
-    async def _kill(self, process: asyncssh.SSHClientProcess[str], pgid: list[int]) -> None:
+    async def _kill(
+        self, process: asyncssh.SSHClientProcess[str], pgid: list[int], marker: str
+    ) -> None:
         """SIGKILL the remote command's process group, then close its channel. Never raises."""
+        if not pgid:
+            # Stopped before the pid line was read (a busy client): it may still be buffered.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._read_pgid(process, pgid, marker), self._KILL_TIMEOUT)
         with contextlib.suppress(Exception):
             if pgid:
                 await asyncio.wait_for(
@@ -431,6 +437,19 @@ class SSHSession:
                 )
         with contextlib.suppress(Exception):
             process.close()
+
+    @staticmethod
+    async def _read_pgid(
+        process: asyncssh.SSHClientProcess[str], pgid: list[int], marker: str
+    ) -> None:
+        while not pgid:
+            line = await process.stderr.readline()
+            if not line:
+                return
+            if line.startswith(marker):
+                with contextlib.suppress(ValueError):
+                    pgid.append(int(line[len(marker) :]))
+                return
 
     # ---- files -------------------------------------------------------------------------------
 

@@ -511,13 +511,17 @@ def test_exec_without_ssh_port_fails_with_hint(world: World) -> None:
 FAKE_RUNPODCTL = Path(__file__).parent.parent / "remote" / "fake_runpodctl" / "runpodctl"
 
 
-def test_send_and_receive_through_runpodctl(world: World, tmp_path: Path) -> None:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    launcher = bin_dir / "runpodctl"
+def fake_runpodctl_env(world: World, tmp_path: Path) -> dict[str, str]:
+    """The CLI's environment with the stand-in runpodctl (tests/remote) as its runpodctl."""
+    launcher = tmp_path / "bin" / "runpodctl"
+    launcher.parent.mkdir()
     launcher.write_text(f'#!/bin/sh\nexec {sys.executable} {FAKE_RUNPODCTL} "$@"\n')
     launcher.chmod(0o755)
-    env = world.env(RUNPODCTL_PATH=str(launcher), FAKE_RUNPODCTL_STATE=str(tmp_path / "state"))
+    return world.env(RUNPODCTL_PATH=str(launcher), FAKE_RUNPODCTL_STATE=str(tmp_path / "state"))
+
+
+def test_send_and_receive_through_runpodctl(world: World, tmp_path: Path) -> None:
+    env = fake_runpodctl_env(world, tmp_path)
     payload = tmp_path / "start_training.sh"
     payload.write_text("echo hi\n")
     sender = subprocess.Popen(
@@ -586,12 +590,7 @@ def test_signal_during_send_kills_runpodctl_and_exits_130(
     """runpodctl runs in its own session, so no terminal signal reaches it: we must kill it."""
     import signal
 
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    launcher = bin_dir / "runpodctl"
-    launcher.write_text(f'#!/bin/sh\nexec {sys.executable} {FAKE_RUNPODCTL} "$@"\n')
-    launcher.chmod(0o755)
-    env = world.env(RUNPODCTL_PATH=str(launcher), FAKE_RUNPODCTL_STATE=str(tmp_path / "state"))
+    env = fake_runpodctl_env(world, tmp_path)
     payload = tmp_path / "f"
     payload.write_text("x")
     sender = subprocess.Popen(

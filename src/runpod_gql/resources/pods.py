@@ -734,17 +734,10 @@ class Pods(Resource):
         key_path: str | Path | None = None,
     ) -> ExecResult:
         """Run a command on the pod over SSH; non-zero exit raises RemoteCommandError unless ``check=False``."""
-        result: ExecResult = await self._remote().exec(
-            pod_id,
-            command,
-            timeout=timeout,
-            env=env,
-            check=check,
-            on_stdout=on_stdout,
-            on_stderr=on_stderr,
-            key_path=key_path,
+        session = await self._remote().session(pod_id, key_path)
+        return await session.exec(
+            command, timeout=timeout, env=env, check=check, on_stdout=on_stdout, on_stderr=on_stderr
         )
-        return result
 
     async def upload(
         self,
@@ -756,7 +749,8 @@ class Pods(Resource):
         key_path: str | Path | None = None,
     ) -> None:
         """Copy a local file or directory to the pod (SFTP)."""
-        await self._remote().upload(pod_id, local, remote, progress=progress, key_path=key_path)
+        session = await self._remote().session(pod_id, key_path)
+        await session.upload(local, remote, progress=progress)
 
     async def download(
         self,
@@ -768,7 +762,8 @@ class Pods(Resource):
         key_path: str | Path | None = None,
     ) -> None:
         """Copy a file or directory from the pod (SFTP)."""
-        await self._remote().download(pod_id, remote, local, progress=progress, key_path=key_path)
+        session = await self._remote().session(pod_id, key_path)
+        await session.download(remote, local, progress=progress)
 
     async def run_script(
         self,
@@ -784,8 +779,8 @@ class Pods(Resource):
         key_path: str | Path | None = None,
     ) -> ExecResult:
         """Upload a script and run it (the seeds' start_training.sh workflow)."""
-        result: ExecResult = await self._remote().run_script(
-            pod_id,
+        session = await self._remote().session(pod_id, key_path)
+        return await session.run_script(
             script,
             args,
             remote_dir=remote_dir,
@@ -793,6 +788,4 @@ class Pods(Resource):
             check=check,
             on_stdout=on_stdout,
             on_stderr=on_stderr,
-            key_path=key_path,
         )
-        return result

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +17,8 @@ from ..remote.endpoint import SSHEndpoint, ssh_endpoint_from_ports
 from .readiness import _ports
 
 if TYPE_CHECKING:
-    from ..remote.ssh import ExecResult, ProgressCallback, SSHSession
+    from ..remote.ssh import SSHSession
     from .pods import Pods
-
-OutputCallback = Callable[[str], object]
 
 
 class SSHPool:
@@ -79,7 +77,7 @@ class SSHPool:
 
 
 class RemoteOps:
-    """Exec, upload, download and run_script for pod ids."""
+    """From a pod id to its SSH endpoint and a pooled session; Pods runs commands on it."""
 
     def __init__(self, pods: Pods, pool: SSHPool) -> None:
         self._pods = pods
@@ -96,70 +94,6 @@ class RemoteOps:
             )
         return found
 
-    async def _session(self, pod_id: str, key_path: str | Path | None) -> SSHSession:
+    async def session(self, pod_id: str, key_path: str | Path | None = None) -> SSHSession:
+        """The pooled, logged-in SSH session to the pod (opened on first use)."""
         return await self._pool.session(await self.endpoint(pod_id), key_path)
-
-    async def exec(
-        self,
-        pod_id: str,
-        command: str | Sequence[str],
-        *,
-        timeout: float | None,
-        env: Mapping[str, str] | None,
-        check: bool,
-        on_stdout: OutputCallback | None,
-        on_stderr: OutputCallback | None,
-        key_path: str | Path | None,
-    ) -> ExecResult:
-        session = await self._session(pod_id, key_path)
-        return await session.exec(
-            command, timeout=timeout, env=env, check=check, on_stdout=on_stdout, on_stderr=on_stderr
-        )
-
-    async def upload(
-        self,
-        pod_id: str,
-        local: str | Path,
-        remote: str,
-        *,
-        progress: ProgressCallback | None,
-        key_path: str | Path | None,
-    ) -> None:
-        session = await self._session(pod_id, key_path)
-        await session.upload(local, remote, progress=progress)
-
-    async def download(
-        self,
-        pod_id: str,
-        remote: str,
-        local: str | Path,
-        *,
-        progress: ProgressCallback | None,
-        key_path: str | Path | None,
-    ) -> None:
-        session = await self._session(pod_id, key_path)
-        await session.download(remote, local, progress=progress)
-
-    async def run_script(
-        self,
-        pod_id: str,
-        script: str | Path,
-        args: Sequence[str],
-        *,
-        remote_dir: str,
-        timeout: float | None,
-        check: bool,
-        on_stdout: OutputCallback | None,
-        on_stderr: OutputCallback | None,
-        key_path: str | Path | None,
-    ) -> ExecResult:
-        session = await self._session(pod_id, key_path)
-        return await session.run_script(
-            script,
-            args,
-            remote_dir=remote_dir,
-            timeout=timeout,
-            check=check,
-            on_stdout=on_stdout,
-            on_stderr=on_stderr,
-        )

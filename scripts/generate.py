@@ -1,7 +1,9 @@
-"""Regenerate generated/runpod_gql_generated from schema.graphql and queries/, from scratch.
+"""Regenerate both generated packages from scratch: GraphQL and REST.
 
-ariadne-codegen never deletes files, so a renamed operation would leave its old module
-behind: the package is removed first. Run from anywhere; paths resolve against the repo root.
+generated/runpod_gql_generated comes from schema.graphql and queries/ (ariadne-codegen);
+generated/runpod_gql_rest from openapi.json (scripts/generate_rest.py). ariadne-codegen never
+deletes files, so a renamed operation would leave its old module behind: each package is removed
+first. Run from anywhere; paths resolve against the repo root.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import generate_rest  # scripts/ is on sys.path when this file runs as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "generated" / "runpod_gql_generated"
@@ -29,7 +33,7 @@ def main() -> int:
     print(
         f"generated {modules} modules in {time.perf_counter() - started:.2f}s -> {PACKAGE.relative_to(ROOT)}"
     )
-    return 0
+    return generate_rest.main()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
     python scripts/schema_tool.py refresh [--url URL] [--output FILE] [--dry-run]
     python scripts/schema_tool.py validate [--schema FILE]
-    python scripts/schema_tool.py print SDL_FILE
+    python scripts/schema_tool.py print SDL_FILE|OPENAPI_JSON
 
 `refresh` introspects RUNPOD_GRAPHQL_URL (default https://api.runpod.io/graphql) with the key from
 RUNPOD_API_KEY sent only as an `Authorization: Bearer` header, prints the breaking and dangerous
@@ -16,6 +16,7 @@ found invalid operations; 2 introspection refused or failed (the file is left un
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -78,6 +79,15 @@ class Operation:
 def stable_sdl(schema: GraphQLSchema, header: str = HEADER) -> str:
     """The one printed form of a schema: header, blank line, sorted SDL, final newline."""
     return f"{header}\n{print_schema(lexicographic_sort_schema(schema))}\n"
+
+
+def stable_openapi(document: Any) -> str:
+    """The one printed form of an OpenAPI document: 2-space JSON, key order as published.
+
+    Key order is kept rather than sorted: it is meaningful (property order becomes model field
+    order, path order the order of operations), and it is what RunPod serves.
+    """
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def read_header(path: Path) -> str:
@@ -303,8 +313,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    schema = build_schema(args.sdl_file.read_text(encoding="utf-8"))
-    sys.stdout.write(stable_sdl(schema))
+    text = args.sdl_file.read_text(encoding="utf-8")
+    if args.sdl_file.suffix == ".json":
+        sys.stdout.write(stable_openapi(json.loads(text)))
+    else:
+        sys.stdout.write(stable_sdl(build_schema(text)))
     return EXIT_OK
 
 
@@ -332,8 +345,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     check.set_defaults(handler=cmd_validate)
 
-    show = sub.add_parser("print", help="print an SDL file in the stable form of schema.graphql")
-    show.add_argument("sdl_file", type=Path, metavar="SDL_FILE")
+    show = sub.add_parser(
+        "print",
+        help="print an SDL file (or an OpenAPI .json) in the stable form of schema.graphql (openapi.json)",
+    )
+    show.add_argument("sdl_file", type=Path, metavar="FILE")
     show.set_defaults(handler=cmd_print)
     return parser.parse_args(argv)
 

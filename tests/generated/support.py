@@ -20,6 +20,8 @@ SCHEMA_PATH = ROOT / "schema.graphql"
 QUERIES_DIR = ROOT / "queries"
 SCHEMA_TOOL = ROOT / "scripts" / "schema_tool.py"
 GENERATED_PACKAGE = ROOT / "generated" / "runpod_gql_generated"
+OPENAPI_PATH = ROOT / "openapi.json"
+REST_PACKAGE = ROOT / "generated" / "runpod_gql_rest"
 
 
 @dataclass(frozen=True)

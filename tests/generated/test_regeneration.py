@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .support import GENERATED_PACKAGE, ROOT
+import pytest
 
-INPUTS = ("pyproject.toml", "schema.graphql", "queries", "scripts")
+from .support import GENERATED_PACKAGE, REST_PACKAGE, ROOT
+
+INPUTS = ("pyproject.toml", "schema.graphql", "openapi.json", "queries", "scripts")
 
 
 def _git_ls_files(*paths: str) -> list[str]:
@@ -31,7 +33,10 @@ def _package_files(package: Path) -> dict[str, bytes]:
     }
 
 
-def test_clean_tree_regenerates_the_committed_package_byte_for_byte(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the tracked inputs alone, after `scripts/generate.py` ran in it."""
+    tmp_path = tmp_path_factory.mktemp("clean-tree")
     for name in _git_ls_files(*INPUTS):
         target = tmp_path / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -47,13 +52,17 @@ def test_clean_tree_regenerates_the_committed_package_byte_for_byte(tmp_path: Pa
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return tmp_path / "generated"
 
-    produced = _package_files(tmp_path / "generated" / "runpod_gql_generated")
-    tracked = {
-        name.removeprefix("generated/runpod_gql_generated/")
-        for name in _git_ls_files("generated/runpod_gql_generated")
-    }
+
+@pytest.mark.parametrize("package", [GENERATED_PACKAGE, REST_PACKAGE], ids=lambda p: p.name)
+def test_clean_tree_regenerates_the_committed_package_byte_for_byte(
+    regenerated: Path, package: Path
+) -> None:
+    produced = _package_files(regenerated / package.name)
+    prefix = f"generated/{package.name}/"
+    tracked = {name.removeprefix(prefix) for name in _git_ls_files(prefix)}
     assert sorted(produced) == sorted(tracked), "generated files differ from the tracked ones"
-    committed = _package_files(GENERATED_PACKAGE)
+    committed = _package_files(package)
     changed = sorted(name for name in produced if produced[name] != committed.get(name))
     assert changed == [], "stale generated/: run `make generate` and commit"

@@ -597,7 +597,7 @@ def generation(runs: int) -> dict[str, Any]:
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="bench-generate-") as tmp:
             copy = Path(tmp)
-            for name in ("pyproject.toml", "schema.graphql"):
+            for name in ("pyproject.toml", "schema.graphql", "openapi.json"):
                 shutil.copy2(ROOT / name, copy / name)
             for name in ("queries", "scripts"):
                 shutil.copytree(ROOT / name, copy / name)
@@ -606,9 +606,9 @@ def generation(runs: int) -> dict[str, Any]:
                 [sys.executable, "scripts/generate.py"], cwd=copy, check=True, capture_output=True
             )
             walls.append(time.perf_counter() - started)
-            out = copy / "generated" / "runpod_gql_generated"
-            ours = ROOT / "generated" / "runpod_gql_generated"
-            identical = identical and same_tree(out, ours)
+            for package in ("runpod_gql_generated", "runpod_gql_rest"):
+                out = copy / "generated" / package
+                identical = identical and same_tree(out, ROOT / "generated" / package)
     return {"runs": runs, "wall_s": median_min_max(walls), "identical_to_repo": identical}
 
 

@@ -1,0 +1,85 @@
+"""``runpod-gql gpus ...``: the GPU catalogue (types, prices, stock) and the cheapest fit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from . import render
+from ._context import run
+from .options import Cloud, JsonOpt
+
+if TYPE_CHECKING:
+    from ..client import RunPod
+
+app = typer.Typer(no_args_is_help=True, help="GPU types, prices and stock.")
+
+
+def _bid(g: Any) -> float | None:
+    return g.lowest_price.minimum_bid_price if g.lowest_price else None
+
+
+GPU_COLUMNS: list[render.Column] = [
+    ("id", lambda g: g.id),
+    ("name", lambda g: g.display_name),
+    ("GB", lambda g: g.memory_in_gb),
+    ("secure $/h", lambda g: render.money(g.secure_price) if g.secure_price else None),
+    ("community $/h", lambda g: render.money(g.community_price) if g.community_price else None),
+    ("spot bid from", lambda g: render.money(_bid(g)) if _bid(g) else None),
+    ("stock", lambda g: g.lowest_price.stock_status if g.lowest_price else None),
+]
+
+
+@app.command("list")
+def list_gpus(
+    ctx: typer.Context,
+    gpu_count: Annotated[int, typer.Option(help="Price and stock for this many GPUs.")] = 1,
+    cloud: Annotated[Cloud, typer.Option(help="Which cloud's stock to report.")] = Cloud.ALL,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every GPU type with on-demand prices, the minimum spot bid and stock."""
+
+    async def body(rp: RunPod) -> Any:
+        return await rp.gpus.list(gpu_count=gpu_count, cloud=cloud.value)
+
+    offers = sorted(run(ctx, body), key=lambda g: (g.memory_in_gb or 0, g.id or ""))
+    render.emit(offers, as_json, lambda: render.table(offers, GPU_COLUMNS, title="GPU types"))
+
+
+@app.command("cheapest")
+def cheapest(
+    ctx: typer.Context,
+    min_memory: Annotated[int, typer.Option("--min-memory", help="GB of GPU memory.")] = 0,
+    gpu_count: Annotated[int, typer.Option()] = 1,
+    cloud: Annotated[Cloud, typer.Option()] = Cloud.ALL,
+    spot: Annotated[bool, typer.Option("--spot", help="Price as spot (bid) pods.")] = False,
+    max_price: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--max-price", help="Ceiling in $/h for all GPUs together."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The cheapest GPU type in stock that meets the requirement."""
+
+    async def body(rp: RunPod) -> Any:
+        return await rp.gpus.cheapest(
+            min_memory_gb=min_memory,
+            gpu_count=gpu_count,
+            cloud=cloud.value,
+            spot=spot,
+            max_price_per_hr=max_price,
+        )
+
+    choice = run(ctx, body)
+
+    def human() -> None:
+        o = choice.offer
+        kind = "spot" if choice.spot else "on demand"
+        render.out().print(
+            f"{o.id} ({o.display_name}, {o.memory_in_gb} GB) x{choice.gpu_count}, {kind} on "
+            f"{choice.cloud_type}: {render.money(choice.price_per_hr)}/h",
+            markup=False,
+        )
+
+    render.emit(choice, as_json, human)

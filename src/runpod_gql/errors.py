@@ -336,3 +336,23 @@ class RunpodctlError(RemoteError):
 
 class RunpodctlNotFoundError(RunpodctlError):
     """runpodctl is not installed where we looked."""
+
+
+class UnsupportedOperationError(RunPodError):
+    """The chosen API cannot do this (``RunPod(api="rest")`` and an operation only GraphQL has).
+
+    ``operation`` names what was asked; ``alternative`` says what to use instead, if anything.
+    """
+
+    def __init__(self, operation: str, *, api: str, reason: str, alternative: str | None) -> None:
+        self.operation = operation
+        self.api = api
+        self.alternative = alternative
+        text = f"{operation} is not available on {api}: {reason}"
+        if alternative:
+            text += f" — {alternative}"
+        super().__init__(text)
+
+
+class APIRetiredError(APIError):
+    """The API answered 410 Gone: RunPod has retired it (GraphQL in early 2027, REST v1 already)."""

@@ -1,0 +1,511 @@
+"""REST v2's JSON shapes <-> the public models and our requests.
+
+Pure functions over the documented shapes (``rest-v2-openapi.json``): the REST backend calls
+them on every answer, the tests on the document's own examples. Requests are built from the
+validated resource-level requests of :mod:`.base`; what v2 cannot carry is refused here with the
+field named, before anything is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from ..errors import InputValidationError
+from ..models import (
+    Availability,
+    BillingRecord,
+    CpuType,
+    DataCenter,
+    DataCenterStock,
+    Endpoint,
+    GpuType,
+    GpuUtilization,
+    LogLine,
+    NetworkVolume,
+    Pod,
+    PodRuntime,
+    PodStatus,
+    PortMapping,
+    RegistryAuth,
+    SSHConnection,
+    Template,
+)
+from .base import BillingQuery, GpuQuery, PodChanges, PodCreate, TemplateSave
+
+Json = Mapping[str, Any]
+
+MIN_PERSISTENT_GB = 10  # v2's floor for mounts.persistent.size (PersistentMount.minimum)
+
+
+def _obj(data: Json, key: str) -> Json:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _ssh(value: Any) -> SSHConnection | None:
+    if not isinstance(value, dict) or not value.get("host") or value.get("port") is None:
+        return None
+    return SSHConnection(
+        host=value["host"],
+        port=value["port"],
+        username=value.get("username") or "root",
+        command=value.get("command"),
+    )
+
+
+def runtime(rt: Any) -> PodRuntime | None:
+    if not isinstance(rt, dict):
+        return None
+    ports = [
+        PortMapping(
+            private_port=p["private"],
+            public_port=p.get("public"),
+            ip=p.get("ip"),
+            # v2 lists only mappings reachable from outside; an address means a public one.
+            is_ip_public=bool(p.get("ip")) and p.get("public") is not None,
+            type=p.get("type"),
+        )
+        for p in rt.get("ports") or ()
+        if isinstance(p, dict) and p.get("private") is not None
+    ]
+    gpus = [
+        GpuUtilization(util=g.get("util"), memory_util=g.get("memoryUtil"))
+        for g in rt.get("gpus") or ()
+        if isinstance(g, dict)
+    ]
+    return PodRuntime(
+        uptime_seconds=rt.get("uptime"),
+        ports=ports,
+        gpus=gpus,
+        cpu_util=_obj(rt, "cpu").get("util"),
+        memory_util=_obj(rt, "memory").get("util"),
+    )
+
+
+def pod(data: Json) -> Pod:
+    """A v2 ``Pod``. The desired status, pod type and machine are not in v2: they stay None."""
+    gpu = _obj(data, "gpu")
+    cpu = _obj(data, "cpu")
+    mounts = _obj(data, "mounts")
+    persistent = _obj(mounts, "persistent")
+    network = [m for m in mounts.get("network") or () if isinstance(m, dict)]
+    ssh = _obj(data, "ssh")
+    vcpus = cpu.get("vcpuCount", gpu.get("vcpuCount"))
+    memory = cpu.get("memory", gpu.get("memory"))
+    return Pod(
+        id=data["id"],
+        name=data["name"],
+        status=PodStatus(data["status"]),
+        cost_per_hr=data.get("cost") or 0.0,
+        runtime=runtime(data.get("runtime")),
+        ssh=_ssh(ssh.get("direct")),
+        ssh_proxy=_ssh(ssh.get("proxy")),
+        image=data.get("image") or "",
+        args=data.get("args") or None,
+        gpu_type_id=gpu.get("id"),
+        gpu_count=gpu.get("count", 1) if gpu else 0,
+        cpu_flavor_id=cpu.get("id"),
+        vcpu_count=vcpus,
+        memory_gb=memory,
+        container_disk_gb=data.get("disk"),
+        volume_gb=persistent.get("size"),
+        volume_mount_path=persistent.get("path") or (network[0].get("path") if network else None),
+        network_volume_id=network[0].get("volumeId") if network else None,
+        env=dict(data.get("env") or {}),
+        ports=list(data.get("ports") or ()),
+        cloud=data.get("cloud"),
+        data_center_id=data.get("dataCenterId"),
+        template_id=data.get("template"),
+        registry_auth_id=data.get("registry"),
+        cuda_version=data.get("cudaVersion"),
+        actions=list(data.get("actions") or ()),
+        locked=data.get("locked"),
+        created_at=data.get("createdAt"),
+        started_at=data.get("startedAt"),
+    )
+
+
+def _mounts(request: PodCreate | PodChanges, *, cpu: bool) -> dict[str, Any] | None:
+    volume_gb = request.volume_gb or 0
+    path = request.volume_mount_path or "/workspace"
+    network_id = getattr(request, "network_volume_id", None)
+    if network_id:
+        if volume_gb:
+            raise InputValidationError(
+                "volume_gb",
+                "REST v2 mounts either a pod volume or a network volume, not both:"
+                " set volume_gb=0 with network_volume_id",
+            )
+        return {"network": [{"volumeId": network_id, "path": path}]}
+    if not volume_gb:
+        return None
+    if cpu:
+        raise InputValidationError(
+            "volume_gb",
+            "CPU pods have no pod volume on REST v2: use a network volume (network_volume_id)",
+        )
+    if volume_gb < MIN_PERSISTENT_GB:
+        raise InputValidationError(
+            "volume_gb",
+            f"REST v2 pod volumes are at least {MIN_PERSISTENT_GB} GB, got {volume_gb}:"
+            f" ask for {MIN_PERSISTENT_GB} or more, or 0 for none",
+        )
+    return {"persistent": {"size": volume_gb, "path": path}}
+
+
+def cpu_instance(instance_id: str) -> tuple[str, int]:
+    """``cpu3c-2-4`` (flavor, vCPUs, GB) as v2's ``(flavor id, vcpuCount)``; memory follows
+    from the flavor's RAM per vCPU on v2."""
+    parts = instance_id.split("-")
+    if len(parts) < 2 or not parts[0] or not parts[1].isdigit():
+        raise InputValidationError(
+            "instance_id",
+            f"expected <flavor>-<vcpus>[-<memory GB>] such as 'cpu3c-2-4', got {instance_id!r}",
+        )
+    vcpus = int(parts[1])
+    if vcpus < 2 or vcpus & (vcpus - 1):
+        raise InputValidationError(
+            "instance_id", f"REST v2 CPU pods take a power of two >= 2 vCPUs, got {vcpus}"
+        )
+    return parts[0], vcpus
+
+
+def create_pod_body(request: PodCreate) -> dict[str, Any]:
+    """The ``createPod`` body for one candidate.
+
+    ``gpu.count`` is always sent (RunPod's own client reports that an omitted count is refused
+    for capacity). Options v2 has no field for are refused with the option named; the router
+    sends such creates to GraphQL on ``api="auto"``.
+    """
+    lacking = request.graphql_only()
+    if lacking:
+        raise InputValidationError(
+            lacking[0],
+            f"REST v2 cannot create a pod with {', '.join(lacking)}: drop "
+            + ("it" if len(lacking) == 1 else "them")
+            + " or use RunPod(api='auto') / api='graphql' while GraphQL is served",
+        )
+    body: dict[str, Any] = {"name": request.name}
+    if request.image is not None:
+        body["image"] = request.image
+    cpu = request.cpu_instance_id is not None
+    if request.cpu_instance_id is not None:
+        flavor, vcpus = cpu_instance(request.cpu_instance_id)
+        body["cpu"] = {"id": flavor, "vcpuCount": vcpus}
+    else:
+        gpu: dict[str, Any] = {"id": request.gpu_type_id, "count": request.gpu_count}
+        if request.allowed_cuda_versions:
+            gpu["allowedCudaVersions"] = list(request.allowed_cuda_versions)
+        body["gpu"] = gpu
+    body["cloud"] = request.cloud
+    if request.data_center_id:
+        body["dataCenterIds"] = [request.data_center_id]
+    body["disk"] = request.container_disk_gb
+    mounts = _mounts(request, cpu=cpu)
+    if mounts is not None:
+        body["mounts"] = mounts
+    body["ports"] = list(request.ports)
+    body["env"] = dict(request.env)
+    if request.args:
+        body["args"] = request.args
+    if request.template_id:
+        body["templateId"] = request.template_id
+    if request.registry_auth_id:
+        body["registry"] = request.registry_auth_id
+    body["startSsh"] = request.start_ssh
+    return body
+
+
+def update_pod_body(changes: PodChanges) -> dict[str, Any]:
+    """The ``updatePod`` (PATCH) body: only what changes."""
+    body: dict[str, Any] = {}
+    if changes.name is not None:
+        body["name"] = changes.name
+    if changes.image is not None:
+        body["image"] = changes.image
+    if changes.args is not None:
+        body["args"] = changes.args
+    if changes.container_disk_gb is not None:
+        body["disk"] = changes.container_disk_gb
+    if changes.ports is not None:
+        body["ports"] = list(changes.ports)
+    if changes.env is not None:
+        body["env"] = dict(changes.env)
+    if changes.volume_gb is not None:
+        mounts = _mounts(changes, cpu=False)
+        if mounts is not None:
+            body["mounts"] = mounts
+    if not body:
+        raise InputValidationError("changes", "nothing to change")
+    return body
+
+
+def _level(value: Any) -> Availability | None:
+    return (
+        Availability(value)
+        if isinstance(value, str) and value in Availability.__members__
+        else None
+    )
+
+
+def _stock(items: Any) -> list[DataCenterStock]:
+    return [
+        DataCenterStock(
+            id=i["id"], name=i.get("name"), availability=_level(i.get("availability")) or "NONE"
+        )
+        for i in items or ()
+        if isinstance(i, dict) and i.get("id")
+    ]
+
+
+def gpu_type(data: Json, *, gpu_count: int = 1) -> GpuType:
+    price = _obj(data, "price")
+    max_count = _obj(data, "maxCount")
+    counts = [c for c in (max_count.get("secure"), max_count.get("community")) if c is not None]
+    with_stock = "availability" in data
+    cuda = data.get("cudaVersions")
+    return GpuType(
+        id=data["id"],
+        name=data.get("name"),
+        manufacturer=data.get("manufacturer"),
+        memory_gb=data.get("memory"),
+        max_gpu_count=max(counts) if counts else None,
+        secure_cloud=data.get("secure"),
+        community_cloud=data.get("community"),
+        secure_price=price.get("secure") or None,
+        community_price=price.get("community") or None,
+        serverless_price=price.get("serverless"),
+        pool=data.get("pool"),
+        availability=_level(data.get("availability")),
+        # Omitted when the type is out of stock everywhere: an empty list, not "unknown".
+        data_centers=_stock(data.get("dataCenters")) if with_stock else None,
+        cuda_versions=[c["version"] for c in cuda if isinstance(c, dict) and c.get("available")]
+        if isinstance(cuda, list)
+        else None,
+        gpu_count=gpu_count,
+    )
+
+
+def gpu_params(query: GpuQuery, cloud: str) -> dict[str, str]:
+    """``listGpuTypes`` query: stock for ``gpu_count`` GPUs on one cloud (``product`` is required
+    with ``include``, and filters are valid only with it)."""
+    return {
+        "include": "AVAILABILITY",
+        "product": "POD",
+        "count": str(query.gpu_count),
+        "cloud": cloud,
+    }
+
+
+def for_data_center(gpu: GpuType, data_center_id: str) -> GpuType:
+    """The type as seen from one data centre: its availability there (NONE when not listed)."""
+    here = [d for d in gpu.data_centers or () if d.id == data_center_id]
+    level = here[0].availability if here else Availability.NONE
+    return gpu.model_copy(update={"availability": level, "data_centers": here})
+
+
+_LEVELS = list(Availability)
+
+
+def merge_clouds(first: GpuType | None, second: GpuType) -> GpuType:
+    """One type read per cloud (v2 has no ALL), merged: the better stock, every data centre."""
+    if first is None:
+        return second
+    levels = [a for a in (first.availability, second.availability) if a is not None]
+    best = max(levels, key=_LEVELS.index) if levels else None
+    centres: dict[str, DataCenterStock] = {}
+    for stock in [*(first.data_centers or ()), *(second.data_centers or ())]:
+        seen = centres.get(stock.id)
+        if seen is None or _LEVELS.index(stock.availability) > _LEVELS.index(seen.availability):
+            centres[stock.id] = stock
+    has_centres = first.data_centers is not None or second.data_centers is not None
+    return first.model_copy(
+        update={
+            "availability": best,
+            "data_centers": list(centres.values()) if has_centres else None,
+        }
+    )
+
+
+def cpu_type(data: Json) -> CpuType:
+    vcpu = _obj(data, "vcpu")
+    price = _obj(data, "price")
+    return CpuType(
+        id=data["id"],
+        name=data.get("name"),
+        group=data.get("group"),
+        min_vcpu=vcpu.get("min"),
+        max_vcpu=vcpu.get("max"),
+        ram_gb_per_vcpu=data.get("ramGbPerVcpu"),
+        secure_price_per_vcpu=price.get("securePerVcpu"),
+        serverless_price_per_vcpu=price.get("serverlessPerVcpu"),
+    )
+
+
+def data_center(data: Json) -> DataCenter:
+    types = list(data.get("networkVolumeTypes") or ())
+    return DataCenter(
+        id=data["id"],
+        name=data.get("name"),
+        region=data.get("region"),
+        supports_network_volumes=bool(types),
+        network_volume_types=types,
+        compliance=list(data.get("compliance") or ()),
+        global_network=data.get("globalNetwork"),
+        gpu_availability=_stock(data.get("gpuAvailability")),
+    )
+
+
+def template(data: Json) -> Template:
+    # Observed: a template without a volume may come back with no `mounts` key at all.
+    persistent = _obj(_obj(data, "mounts"), "persistent")
+    return Template(
+        id=data["id"],
+        name=data["name"],
+        image=data.get("image"),
+        args=data.get("args") or None,
+        container_disk_gb=data.get("disk"),
+        volume_gb=persistent.get("size"),
+        volume_mount_path=persistent.get("path"),
+        ports=list(data.get("ports") or ()),
+        env=dict(data.get("env") or {}),
+        serverless=data.get("serverless"),
+        public=data.get("public"),
+        start_ssh=data.get("startSsh"),
+        start_jupyter=data.get("startJupyter"),
+        registry_auth_id=data.get("registry"),
+        category=data.get("category"),
+        allowed_cuda_versions=data.get("allowedCudaVersions"),
+    )
+
+
+def template_body(request: TemplateSave, *, update: bool) -> dict[str, Any]:
+    """``createTemplate`` / ``updateTemplate`` body. v2 has no readme: refused, not dropped."""
+    if request.readme:
+        raise InputValidationError(
+            "readme", "REST v2 templates have no readme: leave it out, or use api='graphql'"
+        )
+    body: dict[str, Any] = {
+        "name": request.name,
+        "image": request.image,
+        "disk": request.container_disk_gb,
+        "ports": list(request.ports),
+        "env": dict(request.env),
+        "startSsh": request.start_ssh,
+    }
+    if not update:
+        body["serverless"] = request.serverless
+    if request.args:
+        body["args"] = request.args
+    if request.volume_gb:
+        if request.volume_gb < MIN_PERSISTENT_GB:
+            raise InputValidationError(
+                "volume_gb",
+                f"REST v2 template volumes are at least {MIN_PERSISTENT_GB} GB,"
+                f" got {request.volume_gb}",
+            )
+        body["mounts"] = {
+            "persistent": {"size": request.volume_gb, "path": request.volume_mount_path}
+        }
+    if request.registry_auth_id:
+        body["registry"] = request.registry_auth_id
+    return body
+
+
+def network_volume(data: Json) -> NetworkVolume:
+    return NetworkVolume(
+        id=data["id"],
+        name=data.get("name"),
+        size_gb=data.get("size"),
+        data_center_id=data.get("dataCenter"),
+        type=data.get("type"),
+    )
+
+
+def endpoint(data: Json) -> Endpoint:
+    gpu = _obj(data, "gpu")
+    workers = _obj(data, "workers")
+    scaling = _obj(data, "scaling")
+    scaler = scaling.get("type")
+    value = scaling.get("queueDelay" if scaler == "QUEUE_DELAY" else "requestCount")
+    return Endpoint(
+        id=data["id"],
+        name=data.get("name"),
+        type=data.get("type"),
+        gpu_pools=list(gpu.get("pools") or ()),
+        excluded_gpu_types=list(gpu.get("excludedTypes") or ()),
+        gpu_count=gpu.get("count"),
+        workers_min=workers.get("min"),
+        workers_max=workers.get("max"),
+        idle_timeout=workers.get("idleTimeout"),
+        scaler_type=scaler,
+        scaler_value=value,
+        data_center_ids=list(data.get("dataCenterIds") or ()),
+        network_volume_ids=list(data.get("networkVolumes") or ()),
+        flashboot=data.get("flashboot"),
+        timeout_ms=data.get("timeout"),
+        created_at=data.get("createdAt"),
+    )
+
+
+def registry_auth(data: Json) -> RegistryAuth:
+    return RegistryAuth(id=data["id"], name=data.get("name"))
+
+
+_BILLING_PATHS = {
+    "account": ("/v2/billing", None),
+    "pods": ("/v2/billing/pods", "podId"),
+    "endpoints": ("/v2/billing/serverless", "serverlessId"),
+    "volumes": ("/v2/billing/network-volumes", "networkVolumeId"),
+}
+_BILLING_META = {"startTime", "endTime", "totalAmount", "podId", "serverlessId", "networkVolumeId"}
+
+
+def _rfc3339(value: datetime) -> str:
+    if value.tzinfo is None:
+        raise InputValidationError("start/end", "give time-zone-aware datetimes (e.g. UTC)")
+    return value.isoformat().replace("+00:00", "Z")
+
+
+def billing_request(query: BillingQuery) -> tuple[str, dict[str, str]]:
+    """Path and query string of one billing read (serverless endpoints bill under /serverless)."""
+    path, id_param = _BILLING_PATHS[query.kind]
+    params: dict[str, str] = {"bucketSize": query.bucket}
+    if query.last_n is not None:
+        if query.start is not None or query.end is not None:
+            raise InputValidationError("last_n", "give either last_n or start/end, not both")
+        params["lastN"] = str(query.last_n)
+    if query.start is not None:
+        params["startTime"] = _rfc3339(query.start)
+    if query.end is not None:
+        params["endTime"] = _rfc3339(query.end)
+    if query.resource_id is not None:
+        if id_param is None:
+            raise InputValidationError("resource_id", "account totals take no resource id")
+        params[id_param] = query.resource_id
+    return path, params
+
+
+def billing_record(data: Json) -> BillingRecord:
+    resource = data.get("podId") or data.get("serverlessId") or data.get("networkVolumeId")
+    amounts = {
+        k.removesuffix("Amount"): float(val)
+        for k, val in data.items()
+        if k not in _BILLING_META and k.endswith("Amount") and isinstance(val, (int, float))
+    }
+    return BillingRecord(
+        start=data["startTime"],
+        end=data["endTime"],
+        total=data["totalAmount"],
+        resource_id=resource,
+        amounts=amounts,
+    )
+
+
+def log_line(event_id: str, data: Json) -> LogLine:
+    """One SSE event of ``getPodLogs``: ``id: <ts>/<seq>``, ``data: {ts, source, line}``."""
+    return LogLine(
+        id=event_id, ts=data["ts"], source=data.get("source") or "container", line=data["line"]
+    )

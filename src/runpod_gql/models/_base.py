@@ -1,0 +1,26 @@
+"""The base every public model shares."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Model(BaseModel):
+    """A snapshot of something RunPod reported, the same whichever API answered.
+
+    Frozen: a model is what the server said at one moment; ask again for a fresher one.
+    A field one API does not report is ``None`` (each such field says which API has it).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Availability(str, Enum):
+    """How much of something RunPod has free (v2's levels; GraphQL's ``stockStatus`` upper-cased)."""
+
+    NONE = "NONE"
+    LOW = "LOW"
+    MEDIUM = "MEDIUM"
+    HIGH = "HIGH"

@@ -1,0 +1,150 @@
+"""The REST v2 backend over a stand-in for the REST transport (the seam under it): which
+requests it sends, and SSE log resumption after a drop. Against the emulator once it speaks v2."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from runpod_gql.backends.base import Backend, GpuQuery, PodCreate
+from runpod_gql.backends.rest import RestBackend
+from runpod_gql.errors import APIConnectionError, NotFoundError, UnsupportedOperationError
+from runpod_gql.models import Availability
+
+from .support import response_examples
+
+
+@dataclass
+class Event:
+    id: str | None
+    data: str
+
+
+def log_event(seq: int) -> Event:
+    ts = f"2026-06-01T12:00:{seq:02d}Z"
+    return Event(
+        f"{ts}/{seq:012d}", f'{{"ts": "{ts}", "source": "container", "line": "line {seq}"}}'
+    )
+
+
+class Wire:
+    """Answers requests from a table; serves log streams from a script of events and drops."""
+
+    def __init__(self, answers: Mapping[tuple[str, str], Any] | None = None) -> None:
+        self.answers = dict(answers or {})
+        self.sent: list[tuple[str, str, dict[str, str] | None, Any]] = []
+        self.streams: list[list[Event | Exception]] = []
+        self.resumed_from: list[str | None] = []
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        operation: str,
+        params: Mapping[str, str] | None = None,
+        json: Any = None,
+    ) -> Any:
+        self.sent.append((method, path, dict(params) if params else None, json))
+        if (method, path) not in self.answers:
+            raise NotFoundError("not found", operation=operation, status_code=404)
+        return copy.deepcopy(self.answers[(method, path)])
+
+    async def events(
+        self,
+        path: str,
+        *,
+        operation: str,
+        params: Mapping[str, str] | None = None,
+        last_event_id: str | None = None,
+    ) -> AsyncIterator[Event]:
+        self.resumed_from.append(last_event_id)
+        for item in self.streams.pop(0):
+            if isinstance(item, Exception):
+                raise item
+            yield item
+
+
+async def test_pods_read_create_and_delete() -> None:
+    (pod,) = response_examples("getPod")
+    wire = Wire(
+        {
+            ("GET", "/v2/pods"): {"pods": [pod]},
+            ("GET", f"/v2/pods/{pod['id']}"): pod,
+            ("POST", "/v2/pods"): pod,
+            ("DELETE", f"/v2/pods/{pod['id']}"): None,
+        }
+    )
+    api: Backend = RestBackend(wire)
+    assert [p.id for p in await api.list_pods()] == [pod["id"]]
+    assert (await api.get_pod(pod["id"])) is not None
+    assert await api.get_pod("gone") is None
+    made = await api.create_pod(
+        PodCreate(name="n", image="i", env={"T": "1"}, gpu_type_id="NVIDIA A40", ports=("22/tcp",))
+    )
+    assert made.id == pod["id"]
+    method, path, _, body = wire.sent[-1]
+    assert (method, path) == ("POST", "/v2/pods") and body["gpu"] == {
+        "id": "NVIDIA A40",
+        "count": 1,
+    }
+    assert await api.terminate_pod(pod["id"]) is True
+    assert await api.terminate_pod("gone") is False
+
+
+async def test_actions_and_what_v2_cannot_do() -> None:
+    (pod,) = response_examples("podAction")
+    wire = Wire({("POST", "/v2/pods/p1/action"): pod})
+    api = RestBackend(wire)
+    await api.restart_pod("p1")
+    await api.stop_pod("p1")
+    await api.resume_pod("p1", None)
+    assert [s[3] for s in wire.sent] == [{"action": a} for a in ("restart", "stop", "start")]
+    with pytest.raises(UnsupportedOperationError, match="gpu_count"):
+        await api.resume_pod("p1", 4)
+    with pytest.raises(UnsupportedOperationError, match="balance"):
+        await api.get_account()
+
+
+async def test_all_clouds_is_two_catalogue_reads_merged() -> None:
+    (listing,) = response_examples("listGpuTypes")
+    wire = Wire({("GET", "/v2/catalog/gpus"): listing})
+    gpus = await RestBackend(wire).list_gpu_types(GpuQuery(gpu_count=2, data_center_id="EU-RO-1"))
+    assert [s[2]["cloud"] for s in wire.sent if s[2]] == ["SECURE", "COMMUNITY"]
+    assert all(s[2] and s[2]["product"] == "POD" and s[2]["count"] == "2" for s in wire.sent)
+    (gpu,) = gpus
+    assert gpu.availability == Availability.NONE  # listed in US-KS-2 only
+
+
+async def test_logs_resume_after_a_drop_without_repeats_or_losses() -> None:
+    wire = Wire()
+    drop = APIConnectionError("dropped", request_sent=True)
+    wire.streams = [
+        [log_event(1), log_event(2), drop],
+        [Event(None, ""), log_event(3), log_event(4)],  # a keep-alive comment, then more lines
+    ]
+    api = RestBackend(wire)
+    lines = [
+        line.line
+        async for line in api.pod_logs(
+            "p1", follow=False, tail=100, since=None, source=None, last_event_id=None
+        )
+    ]
+    assert lines == ["line 1", "line 2", "line 3", "line 4"]
+    assert wire.resumed_from == [None, log_event(2).id]
+
+
+async def test_logs_give_up_after_repeated_drops() -> None:
+    wire = Wire()
+    wire.streams = [[APIConnectionError("dropped", request_sent=True)] for _ in range(3)]
+    api = RestBackend(wire, log_reconnects=2)
+    with pytest.raises(APIConnectionError):
+        async for _ in api.pod_logs(
+            "p1", follow=True, tail=None, since=None, source=None, last_event_id=None
+        ):
+            pass
+    assert len(wire.resumed_from) == 3

@@ -16,6 +16,8 @@ from runpod_gql.backends.router import RoutedBackend
 from runpod_gql.errors import InputValidationError, UnsupportedOperationError
 from runpod_gql.models import Availability, Pod, PodStatus
 
+from .support import ROOT
+
 GRAPHQL_ONLY = {
     "create_pod_graphql_only",
     "create_spot_pod",
@@ -122,7 +124,7 @@ async def test_auto_creates_on_v2_unless_an_option_needs_graphql() -> None:
     assert rest_side.calls == ["list_pods", "create_pod"]
     assert gql_side.calls == ["create_pod", "create_pod"]
     assert router.served[("rp.pods.create", "rest")] == 1
-    assert router.served[("rp.pods.create", "graphql")] == 1
+    assert router.served[(routes.ROUTES["create_pod_graphql_only"].method, "graphql")] == 1
     assert router.served[("rp.pods.create_spot", "graphql")] == 1
 
 
@@ -186,3 +188,9 @@ def test_public_models_are_frozen_and_refuse_unknown_fields() -> None:
         pod.name = "other"  # type: ignore[misc]
     with pytest.raises(ValidationError, match="imageName"):
         Pod(id="p", name="n", status="RUNNING", cost_per_hr=0.1, image="i", imageName="x")  # type: ignore[call-arg]
+
+
+def test_the_docs_table_is_the_routing_table() -> None:
+    text = (ROOT / "docs" / "apis.md").read_text(encoding="utf-8")
+    between = text.split("<!-- routes:begin -->\n", 1)[1].split("\n<!-- routes:end -->", 1)[0]
+    assert between == routes.markdown_table(), "regenerate the table in docs/apis.md"

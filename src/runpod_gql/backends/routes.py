@@ -50,7 +50,8 @@ ROUTES: dict[str, Route] = {
     "list_pod_states": _both("rp.pods.states"),
     "create_pod": _both("rp.pods.create"),
     "create_pod_graphql_only": _gql(
-        "rp.pods.create",
+        "rp.pods.create(min_vcpu, min_memory_gb, country_code, support_public_ip=False,"
+        " stop_after, terminate_after)",
         "REST v2 has no field for",
         "leave those options out (v2 places by GPU type, cloud and data centre)",
     ),
@@ -176,3 +177,15 @@ def table() -> list[tuple[str, dict[ApiMode, str]]]:
                 per_mode[mode] = "refused"
         rows.append((route.method, per_mode))
     return rows
+
+
+def markdown_table() -> str:
+    """:func:`table` as the Markdown table ``docs/apis.md`` carries (a test keeps them equal)."""
+    lines = ["| method | `auto` (default) | `rest` | `graphql` |", "|---|---|---|---|"]
+    seen: set[str] = set()
+    for method, per_mode in table():
+        row = f"| `{method}` | {per_mode['auto']} | {per_mode['rest']} | {per_mode['graphql']} |"
+        if row not in seen:
+            seen.add(row)
+            lines.append(row)
+    return "\n".join(lines)

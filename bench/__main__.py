@@ -479,7 +479,7 @@ async def polling(pods: int, speed: float, home: Path, rounds: int) -> dict[str,
     """Wait for ``pods`` new pods to be ready (API side: RUNNING with port 22 mapped): requests
     sent and wall time, ``wait_all_ready`` against a ``get_pod`` loop per pod in threads."""
     from runpod_gql import RunPod
-    from runpod_gql.emulator import Emulator
+    from runpod_gql.emulator import Emulator, PodCreate
 
     loop = asyncio.get_running_loop()
     runpod = import_runpod()
@@ -490,7 +490,7 @@ async def polling(pods: int, speed: float, home: Path, rounds: int) -> dict[str,
         def create() -> list[str]:
             return [
                 emu.state.create_pod(
-                    {"gpuTypeId": GPU, "name": f"poll-{i}", "imageName": "img", "ports": "22/tcp"}
+                    PodCreate(gpu_type_ids=[GPU], name=f"poll-{i}", image="img", ports="22/tcp")
                 ).id
                 for i in range(pods)
             ]
@@ -662,7 +662,7 @@ def machine() -> dict[str, Any]:
 
 
 async def run(sizes: Sizes, quick: bool, only: set[str] | None) -> dict[str, Any]:
-    from runpod_gql.emulator import Emulator
+    from runpod_gql.emulator import Emulator, PodCreate
 
     def wanted(part: str) -> bool:
         return only is None or part in only
@@ -677,12 +677,7 @@ async def run(sizes: Sizes, quick: bool, only: set[str] | None) -> dict[str, Any
         os.environ["SSL_CERT_FILE"] = str(cert)
         async with Emulator(api_key=API_KEY, boot_seconds=20, ssh_seconds=10) as emu:
             pod_id = emu.state.create_pod(
-                {
-                    "gpuTypeId": GPU,
-                    "name": "bench",
-                    "imageName": "runpod/pytorch",
-                    "ports": "22/tcp",
-                }
+                PodCreate(gpu_type_ids=[GPU], name="bench", image="runpod/pytorch", ports="22/tcp")
             ).id
             emu.clock.advance(60)  # booted, with a runtime and port mappings
             body, list_body = await _request_bodies(pod_id, home)

@@ -38,6 +38,45 @@ async def test_missing_or_wrong_key_is_401(runpod_emulator: Emulator) -> None:
     assert [r.status for r in runpod_emulator.requests] == [401, 401, 401, 200, 401]
 
 
+PUBLIC_CATALOGUE = """query GpuTypes($count: Int!) {
+  gpuTypes {
+    id displayName
+    lowestPrice(input: {gpuCount: $count}) {
+      stockStatus uninterruptablePrice gpuTypeCudaVersions { cudaVersion availability }
+    }
+  }
+}"""
+
+
+async def test_public_catalogue_answers_without_a_key_and_nothing_else_does(
+    runpod_emulator: Emulator,
+) -> None:
+    """RunPod's own clients query gpuTypes/listings/allAiApiPublicConfigs with no key at all."""
+    runpod_emulator.set_stock("NVIDIA A40", 0)
+    async with httpx.AsyncClient() as client:
+        body = {"query": PUBLIC_CATALOGUE, "variables": {"count": 1}}
+        r = await client.post(runpod_emulator.url, json=body)
+        assert r.status_code == 200, r.text
+        gpus = {g["id"]: g["lowestPrice"] for g in r.json()["data"]["gpuTypes"]}
+        cuda = gpus["NVIDIA GeForce RTX 4090"]["gpuTypeCudaVersions"]
+        assert cuda and {c["cudaVersion"] for c in cuda} >= {"12.8", "12.4"}
+        assert {c["availability"] for c in cuda} == {"Medium"}  # 8 free per data centre by default
+        assert gpus["NVIDIA A40"]["stockStatus"] is None
+        assert {c["availability"] for c in gpus["NVIDIA A40"]["gpuTypeCudaVersions"]} == {"None"}
+        for query in ("{ listings(input: {}) { id } }", "{ allAiApiPublicConfigs { id } }"):
+            public = await client.post(runpod_emulator.url, json={"query": query})
+            assert public.status_code == 200 and "errors" not in public.json(), public.text
+        # Account-bound fields, mutations, and a public field mixed with one: 401.
+        for query in (
+            "{ myself { id } }",
+            "{ gpuTypes { id } myself { id } }",
+            'query { pod(input: {podId: "x"}) { id } }',
+            'mutation { podTerminate(input: {podId: "x"}) }',
+        ):
+            refused = await client.post(runpod_emulator.url, json={"query": query})
+            assert refused.status_code == 401, query
+
+
 async def test_bad_documents(http: httpx.AsyncClient) -> None:
     parse = await post(http, "query { pod(")
     assert parse.status_code == 400

@@ -126,13 +126,13 @@ async def test_template_fields_arrive_byte_exact(
     )
     assert saved.id is not None
     stored = emu.state.templates[saved.id]
-    assert (stored["name"], stored["imageName"], stored["dockerArgs"], stored["readme"]) == (
+    assert (stored.name, stored.image, stored.docker_args, stored.readme) == (
         unique,
         image,
         text,
         text,
     )
-    assert {e["key"]: e["value"] for e in stored["env"]} == env
+    assert stored.env == env
     assert saved.name == unique
     assert emu.requests[-1].root_fields == ("saveTemplate",)
 

@@ -15,6 +15,7 @@ client: it shares only ``schema.graphql``.
 
 from ._clock import Clock, ManualClock, ScaledClock
 from ._faults import Fault, FaultRule, RequestRecord
+from ._records import PodCreate, PodRecord
 from ._server import Emulator
 from ._state import (
     CAPACITY_ERROR,
@@ -23,7 +24,6 @@ from ._state import (
     SPOT_RESUME_ERROR,
     TERMINATE_NOT_FOUND_ERROR,
     VOLUME_NOT_FOUND_ERROR,
-    PodRecord,
     World,
 )
 
@@ -39,6 +39,7 @@ __all__ = [
     "Fault",
     "FaultRule",
     "ManualClock",
+    "PodCreate",
     "PodRecord",
     "RequestRecord",
     "ScaledClock",

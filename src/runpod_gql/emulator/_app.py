@@ -14,10 +14,11 @@ import json
 import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
-from graphql import GraphQLError
+from graphql import ExecutionResult, GraphQLError
 
 from ._clock import Clock
 from ._faults import (
@@ -30,7 +31,8 @@ from ._faults import (
     retry_after_header,
     secret_values,
 )
-from ._graphql import QueryCache, load_schema, run
+from ._gql_views import pod_view
+from ._graphql import PUBLIC_FIELDS, QueryCache, load_schema, run
 from ._state import OPAQUE_ERROR, EmulatedAPIError, World
 
 __all__ = ["TRANSPORT_EXTENSION", "EmulatorApp"]
@@ -66,6 +68,32 @@ _NOT_APPLIED = frozenset({Fault.RATE_LIMIT, Fault.SERVER_ERROR, Fault.OPAQUE_ERR
 
 class _Dropped(Exception):
     """The connection was closed on purpose; no response goes out."""
+
+
+@dataclass
+class _Exchange:
+    """What one GraphQL request did, for the request log."""
+
+    authorized: bool
+    started: float = field(default_factory=time.perf_counter)
+    wall: float = field(default_factory=time.time)
+    status: int | None = 200
+    fault: Fault | None = None
+    errors: tuple[str, ...] = ()
+    operation: str | None = None
+    fields: tuple[str, ...] = ()
+    variables: Any = None
+
+
+def _graphql_payload(scope: Scope, body: bytes) -> dict[str, Any] | None:
+    """The JSON body of a GraphQL POST, or None when it is not one."""
+    try:
+        payload = json.loads(body) if scope["method"] == "POST" else None
+    except ValueError:
+        return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
+        return None
+    return payload
 
 
 class EmulatorApp:
@@ -162,122 +190,136 @@ class EmulatorApp:
 
     # ------------------------------------------------------------------ GraphQL
     async def _graphql(self, scope: Scope, body: bytes, receive: Receive, send: Send) -> None:
-        started, wall = time.perf_counter(), time.time()
-        authorized = self._authorized(scope)
-        status: int | None = 200
-        fault: Fault | None = None
-        errors: tuple[str, ...] = ()
-        operation: str | None = None
-        fields: tuple[str, ...] = ()
-        variables: Any = None
-
-        def record() -> None:
-            # Error texts can quote the variables (graphql-core's coercion errors show the whole
-            # offending input): hide the secret values and the key there too.
-            hide = {self._key_text}
-            if errors:
-                hide |= secret_values(variables)
-            self.requests.append(
-                RequestRecord(
-                    operation=operation,
-                    root_fields=fields,
-                    variables=redact(variables, hide) if isinstance(variables, dict) else {},
-                    status=status,
-                    fault=fault,
-                    duration_s=time.perf_counter() - started,
-                    timestamp=wall,
-                    emulated_time=self.world.now,
-                    errors=tuple(mask(e, hide) for e in errors),
-                )
-            )
-
+        ex = _Exchange(authorized=self._authorized(scope))
         try:
-            try:
-                payload = json.loads(body) if scope["method"] == "POST" else None
-            except ValueError:
-                payload = None
-            if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
-                if authorized:
-                    status, code = 400, "BAD_REQUEST"
-                    message = "POST body missing, invalid Content-Type, or JSON malformed"
-                else:
-                    status, code, message = 401, "UNAUTHENTICATED", "Unauthorized"
-                errors = (message,)
-                await self._respond(send, status, _errors_body(message, code))
-                return
-            variables = payload.get("variables")
-            requested_name = payload.get("operationName")
-            prepared = self.cache.get(payload["query"])
-            name, _, fields = prepared.select(
-                requested_name if isinstance(requested_name, str) else None
-            )
-            operation = (requested_name if isinstance(requested_name, str) else name) or (
-                fields[0] if fields else None
-            )
-
-            if not authorized:
-                status, errors = 401, ("Unauthorized",)
-                await self._respond(send, 401, _errors_body(errors[0], "UNAUTHENTICATED"))
-                return
-            if self.rate_limit is not None and (wait := self.rate_limit.take()) is not None:
-                status, fault, errors = 429, Fault.RATE_LIMIT, ("Too Many Requests",)
-                await self._respond(
-                    send,
-                    429,
-                    _errors_body(errors[0], "RATE_LIMITED"),
-                    [_JSON, (b"retry-after", retry_after_header(wait))],
-                )
-                return
-            rule = self._take_fault(operation, fields)
-            fault = rule.kind if rule else None
-            if rule is not None and rule.kind is Fault.DROP_BEFORE:
-                status = None
-                await self._drop(scope, receive)
-            if rule is not None and rule.kind in _NOT_APPLIED:
-                status, errors = await self._early_fault(rule, fields, send)
-                return
-
-            if prepared.errors:
-                status, errors = 400, tuple(e["message"] for e in prepared.errors)
-                out = json.dumps({"errors": list(prepared.errors)}).encode()
-                await self._respond(send, 400, out)
-                return
-            if variables is not None and not isinstance(variables, dict):
-                status, errors = 400, ("Variables must be a JSON object",)
-                await self._respond(send, 400, _errors_body(errors[0], "BAD_USER_INPUT"))
-                return
-
-            result = run(self.schema, prepared, self.advance(), variables, requested_name)
-            response: dict[str, Any] = {}
-            if result.errors:
-                response["errors"] = [_format_error(e) for e in result.errors]
-                errors = tuple(e["message"] for e in response["errors"])
-            response["data"] = result.data
-            # No data at all means the request itself was unusable (bad variables, no such
-            # operation): Apollo answers those with 400 BAD_USER_INPUT.
-            if result.data is None:
-                status = 400
-                for e in response.get("errors", []):
-                    e.setdefault("extensions", {}).setdefault("code", "BAD_USER_INPUT")
-            out = json.dumps(response, separators=(",", ":")).encode()
-
-            if rule is not None:  # faults that happen after the operation was applied
-                if rule.kind is Fault.DROP_AFTER:
-                    status = None
-                    await self._drop(scope, receive)
-                if rule.kind is Fault.TIMEOUT:
-                    await self._hold(rule.delay)
-                if rule.kind is Fault.MALFORMED:
-                    status = 200
-                    if rule.variant == "html":
-                        page = _GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
-                        await self._respond(send, 200, page, [_HTML])
-                    else:
-                        await self._respond(send, 200, out[: max(1, len(out) // 2)])
-                    return
-            await self._respond(send, status or 200, out)
+            await self._graphql_exchange(ex, scope, body, receive, send)
         finally:
-            record()
+            self._record_graphql(ex)
+
+    def _record_graphql(self, ex: _Exchange) -> None:
+        # Error texts can quote the variables (graphql-core's coercion errors show the whole
+        # offending input): hide the secret values and the key there too.
+        hide = {self._key_text}
+        if ex.errors:
+            hide |= secret_values(ex.variables)
+        self.requests.append(
+            RequestRecord(
+                operation=ex.operation,
+                root_fields=ex.fields,
+                variables=redact(ex.variables, hide) if isinstance(ex.variables, dict) else {},
+                status=ex.status,
+                fault=ex.fault,
+                duration_s=time.perf_counter() - ex.started,
+                timestamp=ex.wall,
+                emulated_time=self.world.now,
+                errors=tuple(mask(e, hide) for e in ex.errors),
+            )
+        )
+
+    async def _graphql_exchange(
+        self, ex: _Exchange, scope: Scope, body: bytes, receive: Receive, send: Send
+    ) -> None:
+        payload = _graphql_payload(scope, body)
+        if payload is None:
+            if ex.authorized:
+                message, code = (
+                    "POST body missing, invalid Content-Type, or JSON malformed",
+                    "BAD_REQUEST",
+                )
+                ex.status = 400
+            else:
+                ex.status, code, message = 401, "UNAUTHENTICATED", "Unauthorized"
+            ex.errors = (message,)
+            await self._respond(send, ex.status, _errors_body(message, code))
+            return
+        ex.variables = payload.get("variables")
+        requested = payload.get("operationName")
+        requested_name = requested if isinstance(requested, str) else None
+        prepared = self.cache.get(payload["query"])
+        name, is_mutation, ex.fields = prepared.select(requested_name)
+        ex.operation = requested_name or name or (ex.fields[0] if ex.fields else None)
+        public = not is_mutation and bool(ex.fields) and set(ex.fields) <= PUBLIC_FIELDS
+        if not ex.authorized and not public:
+            ex.status, ex.errors = 401, ("Unauthorized",)
+            await self._respond(send, 401, _errors_body("Unauthorized", "UNAUTHENTICATED"))
+            return
+        if ex.authorized and await self._graphql_limited(ex, send):
+            return
+        rule = self._take_fault(ex.operation, ex.fields)
+        ex.fault = rule.kind if rule else None
+        if rule is not None and rule.kind is Fault.DROP_BEFORE:
+            ex.status = None
+            await self._drop(scope, receive)
+        if rule is not None and rule.kind in _NOT_APPLIED:
+            ex.status, ex.errors = await self._early_fault(rule, ex.fields, send)
+            return
+        if prepared.errors:
+            ex.status, ex.errors = 400, tuple(e["message"] for e in prepared.errors)
+            await self._respond(send, 400, json.dumps({"errors": list(prepared.errors)}).encode())
+            return
+        if ex.variables is not None and not isinstance(ex.variables, dict):
+            ex.status, ex.errors = 400, ("Variables must be a JSON object",)
+            await self._respond(send, 400, _errors_body(ex.errors[0], "BAD_USER_INPUT"))
+            return
+        result = run(self.schema, prepared, self.advance(), ex.variables, requested_name)
+        out = self._graphql_result(ex, result)
+        if rule is not None and await self._late_fault(rule, ex, out, scope, receive, send):
+            return
+        await self._respond(send, ex.status or 200, out)
+
+    async def _graphql_limited(self, ex: _Exchange, send: Send) -> bool:
+        """Answer 429 when the key's token bucket is empty."""
+        if self.rate_limit is None or (wait := self.rate_limit.take()) is None:
+            return False
+        ex.status, ex.fault, ex.errors = 429, Fault.RATE_LIMIT, ("Too Many Requests",)
+        await self._respond(
+            send,
+            429,
+            _errors_body("Too Many Requests", "RATE_LIMITED"),
+            [_JSON, (b"retry-after", retry_after_header(wait))],
+        )
+        return True
+
+    @staticmethod
+    def _graphql_result(ex: _Exchange, result: ExecutionResult) -> bytes:
+        response: dict[str, Any] = {}
+        if result.errors:
+            response["errors"] = [_format_error(e) for e in result.errors]
+            ex.errors = tuple(e["message"] for e in response["errors"])
+        response["data"] = result.data
+        ex.status = 200
+        # No data at all means the request itself was unusable (bad variables, no such
+        # operation): Apollo answers those with 400 BAD_USER_INPUT.
+        if result.data is None:
+            ex.status = 400
+            for e in response.get("errors", []):
+                e.setdefault("extensions", {}).setdefault("code", "BAD_USER_INPUT")
+        return json.dumps(response, separators=(",", ":")).encode()
+
+    async def _late_fault(
+        self,
+        rule: FaultRule,
+        ex: _Exchange,
+        out: bytes,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+    ) -> bool:
+        """Faults that happen after the operation was applied; True when the answer went out."""
+        if rule.kind is Fault.DROP_AFTER:
+            ex.status = None
+            await self._drop(scope, receive)
+        if rule.kind is Fault.TIMEOUT:
+            await self._hold(rule.delay)
+        if rule.kind is Fault.MALFORMED:
+            ex.status = 200
+            if rule.variant == "html":
+                page = _GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
+                await self._respond(send, 200, page, [_HTML])
+            else:
+                await self._respond(send, 200, out[: max(1, len(out) // 2)])
+            return True
+        return False
 
     async def _early_fault(
         self, rule: FaultRule, fields: tuple[str, ...], send: Send
@@ -376,7 +418,7 @@ class EmulatorApp:
             world.fill_host(self._known_pod(data), bool(data.get("full", True)))
             return {"ok": True}
         if route == ("POST", "/outbid"):
-            return world.pod_view(world.outbid(self._known_pod(data))) | {
+            return pod_view(world, world.outbid(self._known_pod(data))) | {
                 "machine": None,
                 "runtime": None,
                 "networkVolume": None,

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ._records import TemplateRecord
+
 __all__ = [
     "CPU_FLAVORS",
     "CPU_TYPES",
+    "CUDA_VERSIONS",
     "DATA_CENTERS",
     "GPU_TYPES",
     "PUBLIC_TEMPLATES",
@@ -32,6 +35,7 @@ class GpuTypeSpec:
     max_gpu_count: int = 8
     cuda_cores: int = 0
     manufacturer: str = "Nvidia"
+    pool: str | None = None  # serverless GPU pool id
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class DataCenterSpec:
     location: str
     secure: bool  # secure-cloud data centre; otherwise community hosts
     country_code: str
+    region: str = "NORTH_AMERICA"  # REST v2 DataCenterRegion
+    volumes: bool = True  # offers network volumes
 
 
 @dataclass(frozen=True)
@@ -56,21 +62,70 @@ class CpuFlavorSpec:
 
 GPU_TYPES: tuple[GpuTypeSpec, ...] = (
     GpuTypeSpec("NVIDIA GeForce RTX 3070", "RTX 3070", 8, None, 0.13, None, 0.07, cuda_cores=5888),
-    GpuTypeSpec("NVIDIA GeForce RTX 4090", "RTX 4090", 24, 0.69, 0.34, 0.5, 0.2, cuda_cores=16384),
-    GpuTypeSpec("NVIDIA L4", "L4", 24, 0.43, 0.28, 0.22, 0.14, cuda_cores=7424),
-    GpuTypeSpec("NVIDIA RTX A6000", "RTX A6000", 48, 0.49, 0.33, 0.25, 0.18, cuda_cores=10752),
-    GpuTypeSpec("NVIDIA A40", "A40", 48, 0.4, 0.35, 0.2, 0.17, cuda_cores=10752),
-    GpuTypeSpec("NVIDIA A100 80GB PCIe", "A100 PCIe", 80, 1.64, 1.19, 0.82, 0.6, cuda_cores=6912),
-    GpuTypeSpec("NVIDIA H100 80GB HBM3", "H100 SXM", 80, 2.99, None, 1.75, None, cuda_cores=16896),
+    GpuTypeSpec(
+        "NVIDIA GeForce RTX 4090",
+        "RTX 4090",
+        24,
+        0.69,
+        0.34,
+        0.5,
+        0.2,
+        cuda_cores=16384,
+        pool="ADA_24",
+    ),
+    GpuTypeSpec("NVIDIA L4", "L4", 24, 0.43, 0.28, 0.22, 0.14, cuda_cores=7424, pool="ADA_24"),
+    GpuTypeSpec(
+        "NVIDIA RTX A6000",
+        "RTX A6000",
+        48,
+        0.49,
+        0.33,
+        0.25,
+        0.18,
+        cuda_cores=10752,
+        pool="AMPERE_48",
+    ),
+    GpuTypeSpec("NVIDIA A40", "A40", 48, 0.4, 0.35, 0.2, 0.17, cuda_cores=10752, pool="AMPERE_48"),
+    GpuTypeSpec(
+        "NVIDIA A100 80GB PCIe",
+        "A100 PCIe",
+        80,
+        1.64,
+        1.19,
+        0.82,
+        0.6,
+        cuda_cores=6912,
+        pool="AMPERE_80",
+    ),
+    GpuTypeSpec(
+        "NVIDIA H100 80GB HBM3",
+        "H100 SXM",
+        80,
+        2.99,
+        None,
+        1.75,
+        None,
+        cuda_cores=16896,
+        pool="ADA_80_PRO",
+    ),
 )
 
 DATA_CENTERS: tuple[DataCenterSpec, ...] = (
     DataCenterSpec("US-TX-3", "US-TX-3", "United States", True, "US"),
-    DataCenterSpec("EU-RO-1", "EU-RO-1", "Romania", True, "RO"),
+    DataCenterSpec("EU-RO-1", "EU-RO-1", "Romania", True, "RO", "EUROPE"),
     DataCenterSpec("CA-MTL-1", "CA-MTL-1", "Canada", True, "CA"),
-    DataCenterSpec("EU-CZ-1", "EU-CZ-1", "Czech Republic", False, "CZ"),
-    DataCenterSpec("US-GA-1", "US-GA-1", "United States", False, "US"),
+    DataCenterSpec("EU-CZ-1", "EU-CZ-1", "Czech Republic", False, "CZ", "EUROPE", volumes=False),
+    DataCenterSpec("US-GA-1", "US-GA-1", "United States", False, "US", volumes=False),
 )
+
+# CUDA versions the machines of each data centre run, newest first (community hosts lag behind).
+CUDA_VERSIONS: dict[str, tuple[str, ...]] = {
+    "US-TX-3": ("12.8", "12.6", "12.4"),
+    "EU-RO-1": ("12.8", "12.6", "12.4"),
+    "CA-MTL-1": ("12.6", "12.4", "12.2"),
+    "EU-CZ-1": ("12.4", "12.2"),
+    "US-GA-1": ("12.6", "12.4", "12.2", "11.8"),
+}
 
 CPU_FLAVORS: tuple[CpuFlavorSpec, ...] = (
     CpuFlavorSpec("cpu3c", "Compute-Optimized", "Compute-Optimized", 2, 32, 2.0, 0.03),
@@ -100,23 +155,26 @@ CPU_TYPES: tuple[dict[str, object], ...] = (
 
 # Official templates every account can use (``isRunpod``); runpod-python deploys CPU pods with
 # "runpod-ubuntu" when no template is given.
-PUBLIC_TEMPLATES: tuple[dict[str, object], ...] = (
-    {
-        "id": "runpod-ubuntu",
-        "name": "Runpod Ubuntu",
-        "imageName": "runpod/base:0.6.2-cpu",
-        "ports": "22/tcp,8888/http",
-        "containerDiskInGb": 10,
-        "volumeInGb": 0,
-        "volumeMountPath": "/workspace",
-    },
-    {
-        "id": "runpod-torch-v240",
-        "name": "Runpod Pytorch 2.4.0",
-        "imageName": "runpod/pytorch:2.4.0-py3.11-cuda12.4.1-devel-ubuntu22.04",
-        "ports": "8888/http,22/tcp",
-        "containerDiskInGb": 20,
-        "volumeInGb": 20,
-        "volumeMountPath": "/workspace",
-    },
+PUBLIC_TEMPLATES: tuple[TemplateRecord, ...] = (
+    TemplateRecord(
+        id="runpod-ubuntu",
+        name="Runpod Ubuntu",
+        image="runpod/base:0.6.2-cpu",
+        ports="22/tcp,8888/http",
+        container_disk_gb=10,
+        volume_gb=0,
+        public=True,
+        is_runpod=True,
+        category="CPU",
+    ),
+    TemplateRecord(
+        id="runpod-torch-v240",
+        name="Runpod Pytorch 2.4.0",
+        image="runpod/pytorch:2.4.0-py3.11-cuda12.4.1-devel-ubuntu22.04",
+        ports="8888/http,22/tcp",
+        container_disk_gb=20,
+        volume_gb=20,
+        public=True,
+        is_runpod=True,
+    ),
 )

@@ -179,7 +179,8 @@ def mask(text: str, hide: Collection[str]) -> str:
 
 @dataclass(frozen=True)
 class RequestRecord:
-    """One GraphQL request as the emulator saw it. Never holds the API key or secret values."""
+    """One request as the emulator saw it (GraphQL, or REST with its operationId as
+    ``operation`` and its body or query as ``variables``). Never holds the API key or secrets."""
 
     operation: str | None  # operationName, else the operation's own name, else its first field
     root_fields: tuple[str, ...]
@@ -189,10 +190,16 @@ class RequestRecord:
     duration_s: float
     timestamp: float  # wall-clock time the request arrived
     emulated_time: float
-    errors: tuple[str, ...] = ()  # GraphQL error messages answered
+    errors: tuple[str, ...] = ()  # GraphQL error messages / REST problem details answered
+    api: str = "graphql"  # or "rest"
+    method: str = "POST"
+    path: str = "/graphql"
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "api": self.api,
+            "method": self.method,
+            "path": self.path,
             "operation": self.operation,
             "root_fields": list(self.root_fields),
             "variables": dict(self.variables),

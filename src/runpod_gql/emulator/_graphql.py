@@ -36,9 +36,12 @@ from graphql import (
     validate,
 )
 
-from ._state import World
+from . import _gql_views as v
+from ._catalog import CPU_TYPES
+from ._records import PodRecord
+from ._state import EmulatedAPIError, World
 
-__all__ = ["Prepared", "QueryCache", "load_schema", "run"]
+__all__ = ["PUBLIC_FIELDS", "Prepared", "QueryCache", "load_schema", "run"]
 
 Resolver = Callable[..., Any]
 
@@ -53,50 +56,62 @@ def _w(info: GraphQLResolveInfo) -> World:
     return world
 
 
-def _inp(kwargs: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(kwargs.get("input") or {})
+def _pod(_: object, info: GraphQLResolveInfo, input: Any = None) -> Any:
+    pod = _w(info).pods.get((input or {}).get("podId", ""))
+    return v.pod_view(_w(info), pod) if pod else None
 
 
-QUERY_RESOLVERS: dict[str, Resolver] = {
-    "myself": lambda _, info: _w(info).myself_view(),
-    "pod": lambda _, info, input=None: (
-        _w(info).pod_view(p) if (p := _w(info).pods.get((input or {}).get("podId", ""))) else None
-    ),
-    "gpuTypes": lambda _, info, input=None: [
-        _w(info).gpu_type_view(g)
-        for g in _w(info).gpu_types.values()
+def _gpu_types(_: object, info: GraphQLResolveInfo, input: Any = None) -> Any:
+    world = _w(info)
+    return [
+        v.gpu_type_view(world, g)
+        for g in world.gpu_types.values()
         if not input
         or (
             (input.get("id") is None or g.id == input["id"])
             and (input.get("ids") is None or g.id in input["ids"])
         )
-    ],
+    ]
+
+
+def _pod_templates(_: object, info: GraphQLResolveInfo, input: Any = None) -> Any:
+    world = _w(info)
+    public = [v.template_view(t) for t in world.public_templates.values()]
+    if (input or {}).get("isRunpod"):
+        return public
+    return public + [v.template_view(t) for t in world.templates.values()]
+
+
+def _template(_: object, info: GraphQLResolveInfo, id: Any = None) -> Any:
+    template = _w(info).any_template(id)
+    return v.template_view(template) if template else None
+
+
+QUERY_RESOLVERS: dict[str, Resolver] = {
+    "myself": lambda _, info: v.myself_view(_w(info)),
+    "pod": _pod,
+    "gpuTypes": _gpu_types,
     "dataCenters": lambda _, info: [
-        _w(info).data_center_view(dc) for dc in _w(info).data_centers.values()
+        v.data_center_view(_w(info), dc) for dc in _w(info).data_centers.values()
     ],
     "cpuFlavors": lambda _, info, input=None: [
-        _w(info).cpu_flavor_view(f)
+        v.cpu_flavor_view(f)
         for f in _w(info).cpu_flavors.values()
         if not (input or {}).get("id") or f.id == input["id"]
     ],
-    "cpuTypes": lambda _, info: _cpu_types(),
+    "cpuTypes": lambda _, info: [dict(t) for t in CPU_TYPES],
     "countryCodes": lambda _, info: sorted(
         {dc.country_code for dc in _w(info).data_centers.values()}
     ),
-    "podTemplate": lambda _, info, id: _w(info)._any_template(id),
-    "podTemplates": lambda _, info, input=None: (
-        list(_w(info).public_templates.values())
-        if (input or {}).get("isRunpod")
-        else [*_w(info).public_templates.values(), *_w(info).templates.values()]
-    ),
-    "templates": lambda _, info: list(_w(info).templates.values()),
+    "podTemplate": _template,
+    "podTemplates": _pod_templates,
+    "templates": lambda _, info: [v.template_view(t) for t in _w(info).templates.values()],
+    "listings": lambda _, info, input=None: [],
+    "allAiApiPublicConfigs": lambda _, info: [],
 }
 
-
-def _cpu_types() -> list[dict[str, object]]:
-    from ._catalog import CPU_TYPES
-
-    return [dict(t) for t in CPU_TYPES]
+# Root fields RunPod serves without an API key (its own clients query them with no key).
+PUBLIC_FIELDS = frozenset({"gpuTypes", "listings", "allAiApiPublicConfigs"})
 
 
 def _terminate(_: object, info: GraphQLResolveInfo, input: Mapping[str, Any]) -> None:
@@ -107,55 +122,163 @@ def _update_user(_: object, info: GraphQLResolveInfo, input: Any = None) -> Any:
     world = _w(info)
     if input and input.get("pubKey") is not None:
         world.pub_key = str(input["pubKey"])
-    return world.myself_view()
+    return v.myself_view(world)
+
+
+def _edit_pod(_: object, info: GraphQLResolveInfo, input: Mapping[str, Any]) -> Any:
+    """podEditJob: change image/env/ports/disks; the container restarts (runtime resets)."""
+    world = _w(info)
+    pod = world.pod(str(input["podId"]))
+    changes: dict[str, Any] = {
+        "image_name": str(input.get("imageName") or pod.image_name),
+        "container_disk_in_gb": int(input.get("containerDiskInGb") or pod.container_disk_in_gb),
+    }
+    if "env" in input:
+        changes["env"] = {str(e["key"]): str(e["value"]) for e in input.get("env") or []}
+    for key, attr in (
+        ("ports", "ports"),
+        ("dockerArgs", "docker_args"),
+        ("volumeMountPath", "volume_mount_path"),
+        ("containerRegistryAuthId", "container_registry_auth_id"),
+        ("volumeInGb", "volume_in_gb"),
+    ):
+        if input.get(key) is not None:
+            changes[attr] = input[key]
+    return v.pod_view(world, world.update_pod(pod.id, changes))
+
+
+def _save_template(_: object, info: GraphQLResolveInfo, input: Any = None) -> Any:
+    world, data = _w(info), dict(input or {})
+    fields = v.template_fields(data)
+    existing = world.templates.get(str(data.get("id") or ""))
+    if existing is not None:
+        if data.get("name") is not None:
+            fields["name"] = data["name"]
+        return v.template_view(world.update_template(existing.id, **fields))
+    return v.template_view(world.create_template(str(data.get("name") or ""), **fields))
+
+
+def _delete_template(_: object, info: GraphQLResolveInfo, templateName: Any = None) -> None:
+    world = _w(info)
+    # GraphQL deletes by name, and does not check whether the template is in use.
+    del world.templates[world.template_by_name(str(templateName)).id]
+
+
+def _save_endpoint(_: object, info: GraphQLResolveInfo, input: Mapping[str, Any]) -> Any:
+    world, fields = _w(info), v.endpoint_fields(input)
+    if input.get("id") and input["id"] in world.endpoints:
+        if input.get("name") is not None:
+            fields["name"] = input["name"]
+        return v.endpoint_view(world, world.update_endpoint(input["id"], **fields))
+    return v.endpoint_view(world, world.create_endpoint(str(input.get("name") or ""), **fields))
+
+
+def _update_endpoint(attr: str, key: str) -> Resolver:
+    def resolve(_: object, info: GraphQLResolveInfo, input: Any = None) -> Any:
+        data = input or {}
+        endpoint = _w(info).update_endpoint(data.get("endpointId"), **{attr: data.get(key)})
+        return v.endpoint_view(_w(info), endpoint)
+
+    return resolve
+
+
+def _save_registry_auth(_: object, info: GraphQLResolveInfo, input: Any = None) -> Any:
+    data = input or {}
+    for required in ("name", "username", "password"):
+        if data.get(required) is None:
+            raise EmulatedAPIError(f"Registry auth {required} is required.")
+    auth = _w(info).create_registry_auth(data["name"], data["username"], str(data["password"]))
+    return v.registry_view(auth)
+
+
+def _update_registry_auth(_: object, info: GraphQLResolveInfo, input: Any) -> Any:
+    password = input.get("password")
+    auth = _w(info).update_registry_auth(
+        str(input.get("id") or ""),
+        username=input.get("username"),
+        password=None if password is None else str(password),
+    )
+    return v.registry_view(auth)
+
+
+def _delete_registry_auth(_: object, info: GraphQLResolveInfo, registryAuthId: str) -> None:
+    world = _w(info)
+    world.registry_auth(registryAuthId)
+    del world.registry_auths[registryAuthId]  # GraphQL does not check whether it is in use
+
+
+def _create_secret(_: object, info: GraphQLResolveInfo, input: Any) -> Any:
+    secret = _w(info).create_secret(
+        str(input.get("name") or ""), str(input.get("value") or ""), input.get("description")
+    )
+    return v.secret_view(secret)
+
+
+def _create_volume(_: object, info: GraphQLResolveInfo, input: Any) -> Any:
+    dc_id = str(input.get("dataCenterId"))
+    volume = _w(info).create_network_volume(
+        str(input.get("name") or ""), int(input.get("size") or 0), dc_id
+    )
+    return v.volume_view(volume)
+
+
+def _update_volume(_: object, info: GraphQLResolveInfo, input: Any) -> Any:
+    world = _w(info)
+    volume_id = str(input.get("id") or "")
+    if volume_id not in world.network_volumes:
+        raise EmulatedAPIError("Network volume not found.")
+    size = input.get("size")
+    volume = world.update_network_volume(
+        volume_id, name=input.get("name"), size=None if size is None else int(size)
+    )
+    return v.volume_view(volume)
+
+
+def _pod_op(op: Callable[..., PodRecord], *keys: str) -> Resolver:
+    """A mutation that calls a World pod method with the input's values and answers the pod."""
+
+    def resolve(_: object, info: GraphQLResolveInfo, input: Any = None) -> Any:
+        data = input or {}
+        pod = op(_w(info), *(data.get(k) for k in keys))
+        return v.pod_view(_w(info), pod)
+
+    return resolve
 
 
 MUTATION_RESOLVERS: dict[str, Resolver] = {
-    "podFindAndDeployOnDemand": lambda _, info, input=None: _w(info).pod_view(
-        _w(info).create_pod(input or {})
+    "podFindAndDeployOnDemand": lambda _, info, input=None: v.pod_view(
+        _w(info), _w(info).create_pod(v.pod_create(input or {}))
     ),
-    "podRentInterruptable": lambda _, info, input: _w(info).pod_view(
-        _w(info).create_pod(input, spot=True)
+    "podRentInterruptable": lambda _, info, input: v.pod_view(
+        _w(info), _w(info).create_pod(v.pod_create(input, spot=True))
     ),
-    "deployCpuPod": lambda _, info, input: _w(info).pod_view(_w(info).create_cpu_pod(input)),
-    "podStop": lambda _, info, input: _w(info).pod_view(_w(info).stop_pod(input["podId"])),
-    "podResume": lambda _, info, input: _w(info).pod_view(
-        _w(info).resume_pod(input["podId"], input.get("gpuCount"))
+    "deployCpuPod": lambda _, info, input: v.pod_view(
+        _w(info), _w(info).create_pod(v.cpu_pod_create(input))
     ),
-    "podBidResume": lambda _, info, input: _w(info).pod_view(
-        _w(info).bid_resume_pod(input["podId"], input["bidPerGpu"], input["gpuCount"])
-    ),
-    "podRestart": lambda _, info, input: _w(info).pod_view(
-        _w(info).restart_pod(str(input.get("podId") or ""))
+    "podStop": _pod_op(World.stop_pod, "podId"),
+    "podResume": _pod_op(World.resume_pod, "podId", "gpuCount"),
+    "podBidResume": _pod_op(World.bid_resume_pod, "podId", "bidPerGpu", "gpuCount"),
+    "podRestart": lambda _, info, input: v.pod_view(
+        _w(info), _w(info).restart_pod(str(input.get("podId") or ""))
     ),
     "podTerminate": _terminate,
-    "podEditJob": lambda _, info, input: _w(info).pod_view(_w(info).edit_pod_job(input)),
-    "saveTemplate": lambda _, info, input=None: _w(info).save_template(input or {}),
-    "deleteTemplate": lambda _, info, templateName=None: _w(info).delete_template(
-        str(templateName)
-    ),
-    "createNetworkVolume": lambda _, info, input: _w(info).create_network_volume(input),
-    "updateNetworkVolume": lambda _, info, input: _w(info).update_network_volume(input),
+    "podEditJob": _edit_pod,
+    "saveTemplate": _save_template,
+    "deleteTemplate": _delete_template,
+    "createNetworkVolume": _create_volume,
+    "updateNetworkVolume": _update_volume,
     "deleteNetworkVolume": lambda _, info, input: _w(info).delete_network_volume(
         str(input.get("id"))
     ),
-    "saveEndpoint": lambda _, info, input: _w(info).save_endpoint(input),
+    "saveEndpoint": _save_endpoint,
     "deleteEndpoint": lambda _, info, id: _w(info).delete_endpoint(id),
-    "updateEndpointTemplate": lambda _, info, input=None: _w(info).update_endpoint(
-        (input or {}).get("endpointId"), templateId=(input or {}).get("templateId")
-    ),
-    "updateEndpointWorkersMax": lambda _, info, input=None: _w(info).update_endpoint(
-        (input or {}).get("endpointId"), workersMax=(input or {}).get("workerCount")
-    ),
-    "updateEndpointWorkersMin": lambda _, info, input=None: _w(info).update_endpoint(
-        (input or {}).get("endpointId"), workersMin=(input or {}).get("workerCount")
-    ),
-    "saveRegistryAuth": lambda _, info, input=None: _w(info).save_registry_auth(input or {}),
-    "updateRegistryAuth": lambda _, info, input: _w(info).update_registry_auth(input),
-    "deleteRegistryAuth": lambda _, info, registryAuthId: _w(info).delete_registry_auth(
-        registryAuthId
-    ),
-    "secretCreate": lambda _, info, input: _w(info).create_secret(input),
+    "updateEndpointTemplate": _update_endpoint("template_id", "templateId"),
+    "updateEndpointWorkersMax": _update_endpoint("workers_max", "workerCount"),
+    "updateEndpointWorkersMin": _update_endpoint("workers_min", "workerCount"),
+    "saveRegistryAuth": _save_registry_auth,
+    "updateRegistryAuth": _update_registry_auth,
+    "deleteRegistryAuth": _delete_registry_auth,
+    "secretCreate": _create_secret,
     "secretDelete": lambda _, info, id: _w(info).delete_secret(str(id)),
     "updateUserSettings": _update_user,
 }

@@ -14,7 +14,8 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from ._app import TRANSPORT_EXTENSION, EmulatorApp
 from ._clock import Clock, ScaledClock
 from ._faults import Fault, FaultRule, MalformedVariant, RequestRecord, TokenBucket
-from ._state import PodRecord, World
+from ._records import PodRecord
+from ._state import World
 
 __all__ = ["Emulator"]
 

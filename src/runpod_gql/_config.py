@@ -8,6 +8,7 @@ Key order: explicit argument, ``RUNPOD_API_KEY``, ``~/.runpod/config.toml`` (run
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import sys
@@ -116,10 +117,38 @@ def _key_from_mcp(path: Path) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _check_url(url: str, source: str) -> str:
+INSECURE_HTTP_ENV = "RUNPOD_GQL_ALLOW_INSECURE_HTTP"
+"""Set to 1 to allow plain http to a host that is not loopback (the key then travels in clear)."""
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_url(url: str, source: str, *, allow_insecure_http: bool = False) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigurationError(f"endpoint from {source} is not an http(s) URL")
+    if parts.username is not None or parts.password is not None:
+        raise ConfigurationError(
+            f"endpoint from {source} carries credentials (user:password@); remove them and set"
+            " RUNPOD_API_KEY (the key is sent as a Bearer header, never in a URL)"
+        )
+    if (
+        parts.scheme == "http"
+        and not allow_insecure_http
+        and not _is_loopback(parts.hostname or "")
+    ):
+        raise ConfigurationError(
+            f"endpoint from {source} is plain http to {parts.hostname}, so the API key would"
+            " cross the network unencrypted; use https, or opt in with"
+            f" RunPod(allow_insecure_http=True) or {INSECURE_HTTP_ENV}=1"
+        )
     if any(k.lower() == "api_key" for k, _ in parse_qsl(parts.query)):
         # Keys in URLs end up in logs and exception texts; we only ever send a header.
         raise ConfigurationError(
@@ -136,9 +165,16 @@ def resolve_config(
     profile: str | None = None,
     env: Mapping[str, str] | None = None,
     home: Path | None = None,
+    allow_insecure_http: bool | None = None,
 ) -> Config:
-    """Resolve key and endpoint from arguments, environment and config files."""
+    """Resolve key and endpoint from arguments, environment and config files.
+
+    Plain http is accepted only to a loopback host (the emulator), unless ``allow_insecure_http``
+    (or ``RUNPOD_GQL_ALLOW_INSECURE_HTTP=1``) says otherwise.
+    """
     env = os.environ if env is None else env
+    if allow_insecure_http is None:
+        allow_insecure_http = env.get(INSECURE_HTTP_ENV, "").strip().lower() in ("1", "true", "yes")
     home = Path.home() if home is None else home
     profile_name = profile or env.get("RUNPOD_PROFILE") or DEFAULT_PROFILE
     config_toml = home / ".runpod" / "config.toml"
@@ -199,7 +235,7 @@ def resolve_config(
     return Config(
         api_key=APIKey(key),
         api_key_source=key_source,
-        url=_check_url(endpoint, url_source),
+        url=_check_url(endpoint, url_source, allow_insecure_http=allow_insecure_http),
         url_source=url_source,
         profile=profile_name if "profile [" in key_source else None,
     )

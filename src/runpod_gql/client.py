@@ -114,9 +114,15 @@ class RunPod:
         home: Path | None = None,
         seed: int | None = None,
         ssh_key_path: str | Path | None = None,
+        allow_insecure_http: bool | None = None,
     ) -> None:
         self.config: Config = resolve_config(
-            api_key=api_key, url=url, profile=profile, env=env, home=home
+            api_key=api_key,
+            url=url,
+            profile=profile,
+            env=env,
+            home=home,
+            allow_insecure_http=allow_insecure_http,
         )
         policy = retry or RetryPolicy()
         if max_retries is not None:

@@ -29,7 +29,7 @@ def seam(handler: Callable[[httpx.Request], httpx.Response]) -> RunPod:
     http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
     return RunPod(
         api_key=API_KEY,
-        url="http://seam.invalid/graphql",
+        url="https://seam.invalid/graphql",
         http_client=http,
         clock=EmulatorDrivenClock(None),
         max_retries=0,

@@ -84,7 +84,7 @@ async def test_a_redirect_to_another_origin_is_not_followed_with_the_key() -> No
                 url=f"http://127.0.0.1:{port}/graphql",
                 env={},
                 max_retries=0,
-                transport=transport,  # type: ignore[arg-type]
+                transport=transport,
             ) as rp:
                 with pytest.raises(APIError) as info:
                     await rp.pods.list()

@@ -179,7 +179,7 @@ def _canned_runpod(content: bytes, home: Path) -> tuple[Any, CannedTransport]:
     transport = CannedTransport(content)
     rp = RunPod(
         api_key=API_KEY,
-        url="http://canned.invalid/graphql",
+        url="https://canned.invalid/graphql",
         http_client=httpx.AsyncClient(transport=transport),
         env={},
         home=home,
@@ -372,7 +372,7 @@ async def overhead(canned: bytes, home: Path, pod_id: str, n: int, rounds: int) 
         GetPod.model_validate(json.loads(canned)["data"])
 
     async def raw_httpx() -> None:
-        response = await raw.post("http://canned.invalid/graphql", content=body)
+        response = await raw.post("https://canned.invalid/graphql", content=body)
         json.loads(response.content)
 
     cases: dict[str, Callable[[], Awaitable[None]]] = {

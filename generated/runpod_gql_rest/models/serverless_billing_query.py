@@ -1,0 +1,19 @@
+# generated — do not edit: run `make generate` (scripts/generate_rest.py)
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
+
+from .billing_query import BillingQuery
+
+
+class ServerlessBillingQuery(BillingQuery):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    serverless_id: Annotated[str | None, Field(alias="serverlessId")] = None
+    """
+    The serverlessId filter applied, if any.
+    """

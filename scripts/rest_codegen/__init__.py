@@ -1,0 +1,1 @@
+"""The REST side of `make generate`: openapi.json compiled into generated/runpod_gql_rest."""

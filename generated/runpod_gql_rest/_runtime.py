@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import AsyncIterator, Mapping, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
 from pydantic import BaseModel
@@ -29,6 +29,9 @@ class Reply(Protocol):
     @property
     def content(self) -> bytes: ...
 
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
 
 class Event(Protocol):
     """One server-sent event: ``id`` (the resume point), ``event`` type and ``data`` text."""
@@ -41,6 +44,10 @@ class Event(Protocol):
 
     @property
     def data(self) -> str: ...
+
+    def json(self) -> Any:
+        """``data`` decoded as JSON (the log events' ``{"ts", "source", "line"}``)."""
+        ...
 
 
 class Sender(Protocol):

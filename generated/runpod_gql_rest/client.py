@@ -40,13 +40,10 @@ if TYPE_CHECKING:
         ListClusterBillingResponse,
         ListEndpointBillingResponse,
         ListEndpointReleasesResponse,
-        ListEndpointsResponse,
         ListEndpointWorkersResponse,
         ListNetworkVolumeBillingResponse,
         ListPodBillingResponse,
-        ListPodsResponse,
         ListServerlessBillingResponse,
-        ListTemplatesResponse,
         LogSource,
         NetworkVolume,
         Pod,
@@ -162,7 +159,7 @@ class RestClient:
         )
         return self._sender.decode(reply, SshKeys, operation="updateSshKeys")
 
-    async def list_pods(self, *, include_cluster_pods: bool | None = None) -> ListPodsResponse:
+    async def list_pods(self, *, include_cluster_pods: bool | None = None) -> list[Pod]:
         """List pods
 
         Returns pods owned by the authenticated user. Cluster member
@@ -183,7 +180,7 @@ class RestClient:
             operation="listPods",
             params=query(includeClusterPods=include_cluster_pods),
         )
-        return self._sender.decode(reply, ListPodsResponse, operation="listPods")
+        return self._sender.decode(reply, ListPodsResponse, operation="listPods").pods
 
     async def create_pod(self, body: CreatePodRequest) -> Pod:
         """Create a pod
@@ -485,7 +482,7 @@ class RestClient:
             "DELETE", f"/v2/clusters/{segment(id)}", operation="deleteCluster"
         )
 
-    async def list_cluster_pods(self, id: str) -> ListPodsResponse:
+    async def list_cluster_pods(self, id: str) -> list[Pod]:
         """List a cluster's pods
 
         Returns the full member pods of a cluster. The cluster summary (`GET /v2/clusters/{id}`) carries only aggregate pod counts; this endpoint returns each member as a complete Pod object.
@@ -501,9 +498,9 @@ class RestClient:
         reply = await self._sender.send(
             "GET", f"/v2/clusters/{segment(id)}/pods", operation="listClusterPods"
         )
-        return self._sender.decode(reply, ListPodsResponse, operation="listClusterPods")
+        return self._sender.decode(reply, ListPodsResponse, operation="listClusterPods").pods
 
-    async def list_endpoints(self) -> ListEndpointsResponse:
+    async def list_endpoints(self) -> list[Endpoint]:
         """List serverless endpoints
 
         Returns all serverless endpoints owned by the authenticated user.
@@ -514,7 +511,9 @@ class RestClient:
         from .models.list_endpoints_response import ListEndpointsResponse
 
         reply = await self._sender.send("GET", "/v2/serverless", operation="listEndpoints")
-        return self._sender.decode(reply, ListEndpointsResponse, operation="listEndpoints")
+        return self._sender.decode(
+            reply, ListEndpointsResponse, operation="listEndpoints"
+        ).endpoints
 
     async def create_endpoint(self, body: CreateEndpointRequest) -> Endpoint:
         """Create a serverless endpoint
@@ -742,7 +741,7 @@ class RestClient:
             last_event_id=last_event_id,
         )
 
-    async def list_templates(self) -> ListTemplatesResponse:
+    async def list_templates(self) -> list[Template]:
         """List templates
 
         Returns all templates owned by the authenticated user.
@@ -753,7 +752,9 @@ class RestClient:
         from .models.list_templates_response import ListTemplatesResponse
 
         reply = await self._sender.send("GET", "/v2/templates", operation="listTemplates")
-        return self._sender.decode(reply, ListTemplatesResponse, operation="listTemplates")
+        return self._sender.decode(
+            reply, ListTemplatesResponse, operation="listTemplates"
+        ).templates
 
     async def create_template(self, body: CreateTemplateRequest) -> Template:
         """Create a template
@@ -1284,7 +1285,7 @@ class RestClient:
 
     async def list_public_templates(
         self, *, source: Literal["official", "verified", "community"] | None = None
-    ) -> ListTemplatesResponse:
+    ) -> list[Template]:
         """List public templates
 
         Returns the public template catalog. `source` selects which slice:
@@ -1312,7 +1313,9 @@ class RestClient:
             operation="listPublicTemplates",
             params=query(source=source),
         )
-        return self._sender.decode(reply, ListTemplatesResponse, operation="listPublicTemplates")
+        return self._sender.decode(
+            reply, ListTemplatesResponse, operation="listPublicTemplates"
+        ).templates
 
     async def list_billing(
         self,

@@ -177,7 +177,8 @@ class Document:
             return None
         (wire, prop), *_ = properties.items()
         item = _ref_name(prop.get("items", {})) if prop.get("type") == "array" else None
-        if item is None or self.schemas.get(item, {}).get("type") != "object":
+        target = self.schemas.get(item or "", {})
+        if item is None or "enum" in target or target.get("type", "object") != "object":
             return None
         return snake(wire), item
 

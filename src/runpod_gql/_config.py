@@ -65,6 +65,15 @@ class Config:
     url_source: str
     profile: str | None = None
 
+    @property
+    def rest_url(self) -> str:
+        """The REST v2 base (``/v2/...`` paths go under it): the GraphQL endpoint's URL without
+        its ``/graphql`` (RUNPOD_API_BASE_URL's value), or the endpoint's origin."""
+        parts = urlsplit(self.url)
+        path = parts.path.rstrip("/")
+        base = path[: -len("/graphql")] if path.endswith("/graphql") else ""
+        return f"{parts.scheme}://{parts.netloc}{base}"
+
     def describe(self) -> str:
         key = f"API key from {self.api_key_source}"
         return f"{key}; endpoint {self.url} (from {self.url_source})"

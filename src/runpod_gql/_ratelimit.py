@@ -5,6 +5,14 @@ all callers pause for ``Retry-After`` (when sent) and the rate drops to half of 
 through, grows back by ``growth_per_second`` each second, and returns to the configured rate
 after ``recovery`` seconds without a 429. A cap on requests in flight keeps 500
 concurrent calls from opening 500 connections.
+
+REST v2 also says how much quota is left, on every answer: ``RateLimit: "minute";r=5;t=12,
+"hour";r=900;t=1800`` with the windows' sizes in ``RateLimit-Policy: "minute";q=60;w=60, ...``
+(IETF ratelimit-headers, structured-field lists). :func:`parse_quota` reads them (a malformed
+header is ignored, never an error) and :meth:`RateLimiter.on_quota` slows everyone down before
+a window runs out: a window with a tenth of its quota left (or 5 requests, when its quota is
+unknown) spreads what is left over the time to its reset, and an exhausted one pauses until it
+resets.
 """
 
 from __future__ import annotations
@@ -12,14 +20,96 @@ from __future__ import annotations
 import asyncio
 import collections
 import hashlib
+import re
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 from . import _validate as v
 from ._clock import SYSTEM_CLOCK, Clock
 
 _WINDOW = 2.0  # seconds of completions used to estimate the rate that got through
+_LOW_SHARE = 0.1  # pace a quota window once this share of it is left
+_LOW_UNKNOWN = 5  # ... or, when its quota is not known, this many requests
+
+
+@dataclass(frozen=True)
+class QuotaWindow:
+    """One window of the server's quota: ``remaining`` requests until ``reset`` seconds from now."""
+
+    name: str
+    remaining: int
+    reset: float
+    quota: int | None = None  # the window's size, from RateLimit-Policy
+    length: float | None = None  # its length in seconds, from RateLimit-Policy
+
+
+# A structured-field list member: a string or token, then ;key=value parameters.
+_MEMBER = re.compile(
+    r'\s*(?:"((?:[^"\\]|\\.)*)"|([A-Za-z*][\w:/.*-]*))((?:\s*;\s*[a-z*][a-z0-9_.*-]*(?:=[^;,\s]*)?)*)\s*(?:,|$)'
+)
+_PARAM = re.compile(r";\s*([a-z*][a-z0-9_.*-]*)(?:=([^;,\s]*))?")
+
+
+def _members(value: str) -> dict[str, dict[str, float]] | None:
+    """name -> numeric parameters of a structured-field list; None if it does not parse."""
+    found: dict[str, dict[str, float]] = {}
+    position = 0
+    value = value.strip()
+    while position < len(value):
+        match = _MEMBER.match(value, position)
+        if match is None or match.end() == position:
+            return None
+        name = match.group(1) if match.group(1) is not None else match.group(2)
+        params: dict[str, float] = {}
+        for key, raw in _PARAM.findall(match.group(3)):
+            try:
+                number = float(raw.strip())
+            except ValueError:
+                continue
+            if number == number and abs(number) != float("inf"):  # not NaN, finite
+                params[key] = number
+        found[name] = params
+        position = match.end()
+    return found
+
+
+def parse_quota(ratelimit: str | None, policy: str | None = None) -> list[QuotaWindow]:
+    """The windows of a ``RateLimit`` header, sized by ``RateLimit-Policy`` when it is there.
+
+    Anything malformed is left out: a window without ``r`` or ``t``, negative numbers, or a
+    header that is not a structured-field list at all (then there are no windows).
+    """
+    if not ratelimit:
+        return []
+    members = _members(ratelimit)
+    if not members:
+        return []
+    sizes = _members(policy) if policy else None
+    windows = []
+    for name, params in members.items():
+        remaining, reset = params.get("r"), params.get("t")
+        if remaining is None or reset is None or remaining < 0 or reset < 0:
+            continue
+        size = (sizes or {}).get(name, {})
+        quota, length = size.get("q"), size.get("w")
+        windows.append(
+            QuotaWindow(
+                name,
+                int(remaining),
+                reset,
+                int(quota) if quota is not None and quota > 0 else None,
+                length if length is not None and length > 0 else None,
+            )
+        )
+    return windows
+
+
+def exhausted_reset(windows: Sequence[QuotaWindow]) -> float | None:
+    """Seconds until the last exhausted window resets (None: none is exhausted)."""
+    resets = [w.reset for w in windows if w.remaining <= 0]
+    return max(resets) if resets else None
 
 
 class RateLimiter:
@@ -35,6 +125,7 @@ class RateLimiter:
         min_rate: float = 1.0,
         recovery: float = 30.0,
         growth_per_second: float = 1.2,
+        max_pause: float = 60.0,
     ) -> None:
         if rate is not None:
             v.number("rate", rate)  # positive and finite, else InputValidationError (a ValueError)
@@ -54,6 +145,9 @@ class RateLimiter:
         self._slots = asyncio.Semaphore(max_in_flight)
         self._completions: collections.deque[float] = collections.deque()
         self.throttle_events = 0
+        self._max_pause = max_pause
+        self._quota_rate: float | None = None  # pacing ordered by a low quota window
+        self._quota_until = 0.0
 
     @property
     def rate(self) -> float | None:
@@ -61,6 +155,15 @@ class RateLimiter:
         return self._rate_at(self._clock.monotonic())
 
     def _rate_at(self, now: float) -> float | None:
+        rate = self._throttle_rate_at(now)
+        if self._quota_rate is not None:
+            if now >= self._quota_until:
+                self._quota_rate = None
+            else:
+                rate = self._quota_rate if rate is None else min(rate, self._quota_rate)
+        return rate
+
+    def _throttle_rate_at(self, now: float) -> float | None:
         if self._throttled_rate is None:
             return self._ceiling
         since = now - self._last_throttle
@@ -102,6 +205,31 @@ class RateLimiter:
         self._completions.append(now)
         while self._completions and self._completions[0] < now - _WINDOW:
             self._completions.popleft()
+
+    def on_quota(self, windows: Sequence[QuotaWindow]) -> None:
+        """The server's account of the quota left (from any answer): pace or pause before a 429."""
+        if not windows:
+            return
+        now = self._clock.monotonic()
+        resets = exhausted_reset(windows)
+        if resets is not None:
+            self._paused_until = max(self._paused_until, now + min(resets, self._max_pause))
+        paced: list[tuple[float, float]] = []  # (rate, until)
+        for window in windows:
+            low = (
+                window.remaining <= max(1, int(window.quota * _LOW_SHARE))
+                if window.quota is not None
+                else window.remaining <= _LOW_UNKNOWN
+            )
+            if low and window.remaining > 0 and window.reset > 0:
+                rate = window.remaining / window.reset
+                paced.append((rate, now + min(window.reset, self._max_pause)))
+        if paced:
+            rate, until = min(paced)
+            self._quota_rate, self._quota_until = rate, until
+            self._tokens = min(self._tokens, 1.0)  # no burst on top of the pacing
+        elif resets is None:
+            self._quota_rate = None  # plenty left everywhere: whatever pacing there was is over
 
     def on_rate_limited(self, retry_after: float | None) -> None:
         """The server said 429: pause everyone for Retry-After and halve the rate (once per burst)."""

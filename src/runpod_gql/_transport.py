@@ -16,10 +16,10 @@ import logging
 import random
 import sys
 import weakref
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import pydantic
 from pydantic_core import to_jsonable_python
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 from . import __version__
 from ._clock import SYSTEM_CLOCK, Clock
 from ._config import APIKey
-from ._ratelimit import RateLimiter, shared_limiter
+from ._ratelimit import RateLimiter, exhausted_reset, parse_quota, shared_limiter
 from ._retry import NOT_FOUND_MEANS_DONE, RetryPolicy, is_retryable
 from ._wire import Timeouts, Wire, WireFailure, WireResponse
 from .errors import (
@@ -101,7 +101,12 @@ class TransportStats:
     failures: int = 0
 
 
-def _request_id(response: WireResponse) -> str | None:
+class _Answered(Protocol):
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+
+def _request_id(response: _Answered) -> str | None:
     for name in ("x-request-id", "x-amzn-requestid", "cf-ray"):
         value = response.headers.get(name)
         if value:
@@ -122,6 +127,19 @@ def _retry_after(value: str | None) -> float | None:
         return None
     now = datetime.datetime.now(when.tzinfo or datetime.timezone.utc)
     return max(0.0, (when - now).total_seconds())
+
+
+def rate_limit_wait(response: _Answered) -> float | None:
+    """How long a 429 asks to wait: the longer of ``Retry-After`` and the reset of any quota
+    window the ``RateLimit`` header shows exhausted (RunPod's own clients wait the same)."""
+    waits = [
+        _retry_after(response.headers.get("retry-after")),
+        exhausted_reset(
+            parse_quota(response.headers.get("ratelimit"), response.headers.get("ratelimit-policy"))
+        ),
+    ]
+    known = [w for w in waits if w is not None]
+    return max(known) if known else None
 
 
 def _requested(variables: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -197,9 +215,7 @@ def error_from_status(response: WireResponse, body: Any, *, operation: str | Non
         )
     if status == 429:
         return RateLimitError(
-            f"rate limited: {said}",
-            retry_after=_retry_after(response.headers.get("retry-after")),
-            **common,
+            f"rate limited: {said}", retry_after=rate_limit_wait(response), **common
         )
     if status >= 500:
         return ServerError(f"server error: {said}", **common)
@@ -232,7 +248,9 @@ def _connection_error(failure: WireFailure, operation: str | None) -> APIConnect
     )
 
 
-def _validation_error(exc: pydantic.ValidationError) -> ResponseValidationError:
+def _validation_error(
+    exc: pydantic.ValidationError, operation: str | None = None
+) -> ResponseValidationError:
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first.get("loc", ()))
     value = first.get("input")
@@ -243,7 +261,7 @@ def _validation_error(exc: pydantic.ValidationError) -> ResponseValidationError:
         f"the server's answer does not fit the schema: {where} = {shown}: {first.get('msg', '')}",
         field=where,
         value=value,
-        operation=exc.title,
+        operation=operation or exc.title,
         hint="the schema may have changed: regenerate the client (make schema && make generate)",
     )
 
@@ -260,8 +278,9 @@ def _encoded_query(query: str) -> bytes:
     return json.dumps(text).encode()
 
 
-class GraphQLTransport(GeneratedClient):
-    """The generated client with our transport concerns. Private: use ``RunPod``."""
+class TransportCore:
+    """What GraphQL and REST share: the wire, the key, the options, the limiter, the counters
+    and the one retry loop (:meth:`send`). Views made by ``with_options`` share all but options."""
 
     def __init__(
         self,
@@ -277,9 +296,7 @@ class GraphQLTransport(GeneratedClient):
         rng: random.Random | None = None,
         headers_on_wire: bool = False,
     ) -> None:
-        # The base class only stores its http_client (we override every method that would use
-        # it): give it the wire, so no second connection pool is ever made.
-        super().__init__(url=url, http_client=cast("HttpClient", wire))
+        self.url = url  # the GraphQL endpoint; with the key it names the shared limiter
         self.wire = wire
         self._api_key = api_key
         self.options = options
@@ -290,7 +307,154 @@ class GraphQLTransport(GeneratedClient):
         # A wire we built carries the fixed headers already (set once, not merged per request);
         # the user's own httpx client is left as it is and they go with every request.
         self.headers_on_wire = headers_on_wire
-        self._rng = rng or random.Random()
+        self.rng = rng or random.Random()
+
+    def __repr__(self) -> str:
+        return f"<TransportCore url={self.url!r}>"
+
+    def derive(self, options: RequestOptions) -> TransportCore:
+        """The same connections, limiter and counters with other options."""
+        view = TransportCore(
+            url=self.url,
+            wire=self.wire,
+            api_key=self._api_key,
+            options=options,
+            clock=self.clock,
+            limiter=self._limiter,
+            limiter_settings=self._limiter_settings,
+            stats=self.stats,
+            rng=self.rng,
+            headers_on_wire=self.headers_on_wire,
+        )
+        if self._limiter is None:
+            view._parent = self  # the limiter is made lazily: share the parent's when it is
+        return view
+
+    _parent: TransportCore | None = None
+
+    @property
+    def limiter(self) -> RateLimiter:
+        if self._limiter is None:
+            if self._parent is not None:
+                self._limiter = self._parent.limiter
+            else:
+                self._limiter = shared_limiter(
+                    self.url, self._api_key.reveal(), clock=self.clock, **self._limiter_settings
+                )
+        return self._limiter
+
+    def headers(self, extra: Mapping[str, str] | None = None) -> Mapping[str, str] | None:
+        """The headers to send with a request (None: the wire adds them all itself)."""
+        if self.headers_on_wire:
+            return extra
+        fixed = request_headers(self._api_key)
+        return {**fixed, **extra} if extra else fixed
+
+    def backoff(self, attempt: int, error: APIError) -> float:
+        """Seconds to wait before retry ``attempt`` (1-based) of a failed call, with jitter."""
+        return self.options.retry.backoff(attempt, error, self.rng)
+
+    async def send(
+        self,
+        attempt: Callable[[], Awaitable[WireResponse]],
+        interpret: Callable[[WireResponse], T | APIError],
+        *,
+        operation: str | None,
+        is_mutation: bool,
+        done_if_not_found: Callable[[], T] | None = None,
+    ) -> T:
+        """Send until an answer is ``interpret``-ed as a result, or retrying is unsafe or spent.
+
+        ``done_if_not_found`` makes a "not found" after an attempt that may have been applied
+        count as done (a delete whose first answer was lost).
+        """
+        policy = self.options.retry
+        started = self.clock.monotonic()
+        number = 0
+        maybe_applied = False
+        while True:
+            number += 1
+            error: APIError
+            cause: BaseException | None = None
+            sent_at = self.clock.monotonic()
+            async with self.limiter.slot():
+                self.stats.requests += 1
+                try:
+                    response = await attempt()
+                except WireFailure as failure:
+                    error, cause = _connection_error(failure, operation), failure.cause
+                    status: int | str = failure.kind
+                else:
+                    status = response.status_code
+                    quota = response.headers.get("ratelimit")
+                    if quota:
+                        windows = parse_quota(quota, response.headers.get("ratelimit-policy"))
+                        self.limiter.on_quota(windows)
+                    outcome = interpret(response)
+                    if not isinstance(outcome, APIError):
+                        self.limiter.on_success()
+                        logger.debug(
+                            "%s attempt=%d status=%s %.1fms",
+                            operation,
+                            number,
+                            status,
+                            (self.clock.monotonic() - sent_at) * 1000,
+                        )
+                        return outcome
+                    error = outcome
+            logger.debug(
+                "%s attempt=%d status=%s %.1fms failed: %s",
+                operation,
+                number,
+                status,
+                (self.clock.monotonic() - sent_at) * 1000,
+                type(error).__name__,
+            )
+            if isinstance(error, RateLimitError):
+                self.stats.rate_limited += 1
+                # Capped like the retry's own wait: a huge Retry-After must not stall every caller.
+                pause = error.retry_after
+                self.limiter.on_rate_limited(
+                    None if pause is None else min(pause, policy.max_retry_after)
+                )
+            if maybe_applied and isinstance(error, NotFoundError) and done_if_not_found:
+                # An earlier attempt of this delete was applied; its answer was lost.
+                logger.debug("%s: not found on retry, counting it as done", operation)
+                return done_if_not_found()
+            # Only an attempt that may have reached the server can explain a later "not found".
+            refused = isinstance(error, RateLimitError) or (
+                isinstance(error, APIConnectionError) and not error.request_sent
+            )
+            maybe_applied = maybe_applied or not refused
+            retryable = is_retryable(error, is_mutation=is_mutation, operation=operation)
+            if not retryable or number > policy.max_retries:
+                self.stats.failures += 1
+                raise error from cause
+            wait = self.backoff(number, error)
+            elapsed = self.clock.monotonic() - started
+            if policy.deadline is not None and elapsed + wait > policy.deadline:
+                self.stats.failures += 1
+                raise error from cause
+            self.stats.retries += 1
+            logger.warning(
+                "%s failed (%s), retry %d/%d in %.2fs",
+                operation,
+                error.message if len(error.message) < 120 else type(error).__name__,
+                number,
+                policy.max_retries,
+                wait,
+            )
+            await self.clock.sleep(wait)
+
+
+class GraphQLTransport(GeneratedClient):
+    """The generated client with our transport concerns. Private: use ``RunPod``."""
+
+    def __init__(self, core: TransportCore) -> None:
+        # The base class only stores its http_client (we override every method that would use
+        # it): give it the wire, so no second connection pool is ever made.
+        super().__init__(url=core.url, http_client=cast("HttpClient", core.wire))
+        self.core = core
         self._parsed: weakref.WeakKeyDictionary[WireResponse, dict[str, Any]] = (
             weakref.WeakKeyDictionary()
         )
@@ -300,26 +464,32 @@ class GraphQLTransport(GeneratedClient):
 
     def derive(self, options: RequestOptions) -> GraphQLTransport:
         """A transport with other options, sharing connections, limiter and stats."""
-        return GraphQLTransport(
-            url=self.url,
-            wire=self.wire,
-            api_key=self._api_key,
-            options=options,
-            clock=self.clock,
-            limiter=self._limiter,
-            limiter_settings=self._limiter_settings,
-            stats=self.stats,
-            rng=self._rng,
-            headers_on_wire=self.headers_on_wire,
-        )
+        return GraphQLTransport(self.core.derive(options))
+
+    # What the resources read of their transport.
+    @property
+    def wire(self) -> Wire:
+        return self.core.wire
+
+    @property
+    def options(self) -> RequestOptions:
+        return self.core.options
+
+    @property
+    def clock(self) -> Clock:
+        return self.core.clock
+
+    @property
+    def stats(self) -> TransportStats:
+        return self.core.stats
 
     @property
     def limiter(self) -> RateLimiter:
-        if self._limiter is None:
-            self._limiter = shared_limiter(
-                self.url, self._api_key.reveal(), clock=self.clock, **self._limiter_settings
-            )
-        return self._limiter
+        return self.core.limiter
+
+    def backoff(self, attempt: int, error: APIError) -> float:
+        """Seconds to wait before retry ``attempt`` (1-based) of a failed call, with jitter."""
+        return self.core.backoff(attempt, error)
 
     async def run(self, call: Awaitable[T]) -> T:
         """Await a generated method, turning a response that does not fit the models into our error."""
@@ -350,82 +520,29 @@ class GraphQLTransport(GeneratedClient):
                 b"}",
             )
         )
-        headers = None if self.headers_on_wire else request_headers(self._api_key)
-        policy = self.options.retry
-        started = self.clock.monotonic()
-        attempt = 0
-        maybe_applied = False
-        while True:
-            attempt += 1
-            error: APIError
-            cause: BaseException | None = None
-            sent_at = self.clock.monotonic()
-            async with self.limiter.slot():
-                self.stats.requests += 1
-                try:
-                    response = await self.wire.post(self.url, body, headers, self.options.timeout)
-                except WireFailure as failure:
-                    error, cause = _connection_error(failure, operation_name), failure.cause
-                    status: int | str = failure.kind
-                else:
-                    status = response.status_code
-                    outcome = self._interpret(response, operation_name, plain_variables)
-                    if isinstance(outcome, dict):
-                        self.limiter.on_success()
-                        logger.debug(
-                            "%s attempt=%d status=%s %.1fms",
-                            operation_name,
-                            attempt,
-                            status,
-                            (self.clock.monotonic() - sent_at) * 1000,
-                        )
-                        self._parsed[response] = outcome
-                        return response
-                    error = outcome
-            logger.debug(
-                "%s attempt=%d status=%s %.1fms failed: %s",
-                operation_name,
-                attempt,
-                status,
-                (self.clock.monotonic() - sent_at) * 1000,
-                type(error).__name__,
+        core = self.core
+        headers = core.headers()
+
+        def attempt() -> Awaitable[WireResponse]:
+            return core.wire.request(
+                "POST", self.url, body=body, headers=headers, timeout=core.options.timeout
             )
-            if isinstance(error, RateLimitError):
-                self.stats.rate_limited += 1
-                # Capped like the retry's own wait: a huge Retry-After must not stall every caller.
-                pause = error.retry_after
-                self.limiter.on_rate_limited(
-                    None if pause is None else min(pause, policy.max_retry_after)
-                )
-            done_field = NOT_FOUND_MEANS_DONE.get(operation_name or "")
-            if maybe_applied and isinstance(error, NotFoundError) and done_field:
-                # An earlier attempt of this delete was applied; its answer was lost.
-                logger.debug("%s: not found on retry, counting it as done", operation_name)
-                return self._synthetic_done(done_field)
-            # Only an attempt that may have reached the server can explain a later "not found".
-            refused = isinstance(error, RateLimitError) or (
-                isinstance(error, APIConnectionError) and not error.request_sent
-            )
-            maybe_applied = maybe_applied or not refused
-            retryable = is_retryable(error, is_mutation=is_mutation, operation=operation_name)
-            if not retryable or attempt > policy.max_retries:
-                self.stats.failures += 1
-                raise error from cause
-            wait = policy.backoff(attempt, error, self._rng)
-            elapsed = self.clock.monotonic() - started
-            if policy.deadline is not None and elapsed + wait > policy.deadline:
-                self.stats.failures += 1
-                raise error from cause
-            self.stats.retries += 1
-            logger.warning(
-                "%s failed (%s), retry %d/%d in %.2fs",
-                operation_name,
-                error.message if len(error.message) < 120 else type(error).__name__,
-                attempt,
-                policy.max_retries,
-                wait,
-            )
-            await self.clock.sleep(wait)
+
+        def interpret(response: WireResponse) -> WireResponse | APIError:
+            outcome = self._interpret(response, operation_name, plain_variables)
+            if isinstance(outcome, dict):
+                self._parsed[response] = outcome
+                return response
+            return outcome
+
+        done_field = NOT_FOUND_MEANS_DONE.get(operation_name or "")
+        return await core.send(
+            attempt,
+            interpret,
+            operation=operation_name,
+            is_mutation=is_mutation,
+            done_if_not_found=(lambda: self._synthetic_done(done_field)) if done_field else None,
+        )
 
     def _synthetic_done(self, field_name: str) -> WireResponse:
         """The answer the lost attempt would have had: the delete's Void field."""

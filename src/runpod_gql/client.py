@@ -19,6 +19,7 @@ from ._transport import (
     DEFAULT_TIMEOUT,
     GraphQLTransport,
     RequestOptions,
+    TransportCore,
     TransportStats,
     request_headers,
 )
@@ -28,7 +29,9 @@ from .resources.remote_ops import SSHPool
 
 if TYPE_CHECKING:
     import httpx
+    from runpod_gql_rest.client import RestClient
 
+    from ._rest import RestTransport
     from .remote.runpodctl import Runpodctl
     from .resources.account import Account
     from .resources.catalog import CpuFlavors, DataCenters, Gpus
@@ -140,15 +143,17 @@ class RunPod:
         self._user_http = http_client
         wire = _wire(transport, max_in_flight, http_client, request_headers(self.config.api_key))
         self._transport = GraphQLTransport(
-            url=self.config.url,
-            wire=wire,
-            api_key=self.config.api_key,
-            options=RequestOptions(timeout=request_timeout, retry=policy),
-            clock=clock or SYSTEM_CLOCK,
-            limiter_settings={"rate": rate_limit, "max_in_flight": max_in_flight},
-            stats=TransportStats(),
-            rng=random.Random(seed),
-            headers_on_wire=self._owns_http,
+            TransportCore(
+                url=self.config.url,
+                wire=wire,
+                api_key=self.config.api_key,
+                options=RequestOptions(timeout=request_timeout, retry=policy),
+                clock=clock or SYSTEM_CLOCK,
+                limiter_settings={"rate": rate_limit, "max_in_flight": max_in_flight},
+                stats=TransportStats(),
+                rng=random.Random(seed),
+                headers_on_wire=self._owns_http,
+            )
         )
         self._closed = False
         self._home = home
@@ -242,6 +247,21 @@ class RunPod:
             await self._ssh_pool.aclose()
         if self._owns_http:
             await self._transport.wire.aclose()
+
+    @cached_property
+    def _rest(self) -> RestTransport:
+        from ._rest import RestTransport
+
+        return RestTransport(self._transport.core, self.config.rest_url)
+
+    @cached_property
+    def rest(self) -> RestClient:
+        """RunPod's REST API v2, one typed async method per operation (``await rp.rest.get_pod(id)``).
+
+        Generated from openapi.json (``runpod_gql_rest``); sent over this client's connections,
+        with its rate limits, retries and errors. Models load on first use.
+        """
+        return self._rest.operations
 
     # Resources: imported on first use so `import runpod_gql` stays cheap.
     @cached_property

@@ -9,6 +9,8 @@
     │   ├── APIConnectionError      no HTTP response; ``request_sent`` says whether it may have arrived
     │   │   └── APITimeoutError
     │   ├── AuthenticationError     401/403: missing, wrong or revoked key
+    │   ├── InsufficientBalanceError 402: the account cannot pay for what was asked
+    │   ├── ConflictError           409: not allowed in the object's current state (or cluster member)
     │   ├── RateLimitError          429; ``retry_after`` in seconds when the server said
     │   ├── ServerError             5xx, or RunPod's opaque "Something went wrong" (often transient)
     │   ├── CapacityError           no instances with the requested specification; ``requested``
@@ -30,6 +32,9 @@
         └── RunpodctlError          runpodctl failed; ``exit_code``, ``stderr``
             └── RunpodctlNotFoundError
 
+A REST answer's ``application/problem+json`` body is kept whole as ``APIError.problem``
+(``title``, ``status``, ``detail`` and every ``errors[]`` entry); GraphQL errors as ``errors``.
+
 Errors never contain the API key: messages are built from the operation name, statuses and the
 server's error texts, and the request headers are never part of them.
 """
@@ -47,10 +52,12 @@ __all__ = [
     "AuthenticationError",
     "CapacityError",
     "ConfigurationError",
+    "ConflictError",
     "GraphQLErrorDetail",
     "HostFullError",
     "HostKeyError",
     "InputValidationError",
+    "InsufficientBalanceError",
     "InvalidRequestError",
     "NotFoundError",
     "OperationError",
@@ -59,6 +66,7 @@ __all__ = [
     "PodError",
     "PodInterruptedError",
     "PodStateError",
+    "ProblemDetail",
     "RateLimitError",
     "RemoteCommandError",
     "RemoteError",
@@ -123,6 +131,33 @@ class GraphQLErrorDetail:
         return f"{self.message}{code}{where}"
 
 
+@dataclass(frozen=True)
+class ProblemDetail:
+    """A REST error body (RFC 9457 ``application/problem+json``), every ``errors[]`` entry kept."""
+
+    title: str
+    status: int | None
+    detail: str
+    errors: tuple[str, ...] = ()
+
+    @classmethod
+    def from_json(cls, raw: object) -> ProblemDetail | None:
+        """The problem in a decoded body, or None when it is not one."""
+        if not isinstance(raw, Mapping) or not any(k in raw for k in ("title", "detail")):
+            return None
+        status = raw.get("status")
+        entries = raw.get("errors")
+        return cls(
+            title=str(raw.get("title") or ""),
+            status=status if isinstance(status, int) and not isinstance(status, bool) else None,
+            detail=str(raw.get("detail") or ""),
+            errors=tuple(str(e) for e in entries) if isinstance(entries, list) else (),
+        )
+
+    def __str__(self) -> str:
+        return self.detail or self.title
+
+
 class APIError(RunPodError):
     """An API call failed. Carries everything known about the failed request."""
 
@@ -134,6 +169,7 @@ class APIError(RunPodError):
         status_code: int | None = None,
         request_id: str | None = None,
         errors: Sequence[GraphQLErrorDetail] = (),
+        problem: ProblemDetail | None = None,
         hint: str | None = None,
     ) -> None:
         self.message = message
@@ -141,6 +177,7 @@ class APIError(RunPodError):
         self.status_code = status_code
         self.request_id = request_id
         self.errors: tuple[GraphQLErrorDetail, ...] = tuple(errors)
+        self.problem = problem
         self.hint = hint
         super().__init__(self._render())
 
@@ -156,6 +193,8 @@ class APIError(RunPodError):
         if context:
             parts.append(f"({', '.join(context)})")
         extra = [str(e) for e in self.errors[1:]] if self.errors else []
+        if self.problem is not None:
+            extra += list(self.problem.errors)
         if extra:
             parts.append("; also: " + "; ".join(extra))
         if self.hint:
@@ -181,6 +220,15 @@ class APITimeoutError(APIConnectionError, TimeoutError):
 
 class AuthenticationError(APIError):
     """The API key is missing, wrong or revoked (HTTP 401/403)."""
+
+
+class InsufficientBalanceError(APIError):
+    """HTTP 402: the account's balance cannot pay for this. Add funds; retrying will not help."""
+
+
+class ConflictError(APIError):
+    """HTTP 409: not allowed in the object's current state (a pod action its status does not
+    allow, a cluster member changed through the pod endpoints). Read the object, then decide."""
 
 
 class RateLimitError(APIError):

@@ -484,7 +484,6 @@ class Pods(Resource):
     async def _safe_create(self, send: Callable[[], Awaitable[Pod]], token: str) -> Pod:
         """Send a create; after an ambiguous failure, adopt the pod if it was made, else resend."""
         policy = self._t.options.retry
-        rng = self._t._rng
         attempt = 0
         while True:
             try:
@@ -497,7 +496,7 @@ class Pods(Resource):
                 logger.warning(
                     "create failed ambiguously (%s); looking for its pod", type(exc).__name__
                 )
-                await self._t.clock.sleep(policy.backoff(attempt, exc, rng))
+                await self._t.clock.sleep(self._t.backoff(attempt, exc))
                 adopted = await self.find_by_token(token)
                 if adopted is not None:
                     logger.info("the lost create made pod %s: adopting it", adopted.id)

@@ -9,6 +9,7 @@ from runpod_gql_rest.models import CreateGpuConfig, CreatePodRequest, PodActionR
 from runpod_gql_rest.models.pod_action import PodAction
 
 from runpod_gql import RunPod
+from runpod_gql.backends.rest import RestCaller
 
 from .support import TEST_KEY, ScriptedServer, answer, example
 
@@ -128,3 +129,9 @@ async def test_request_takes_any_method_and_absolute_urls(
     assert made == {"id": "job-1", "status": "IN_QUEUE"}
     assert json.loads(server.seen[0].body) == {"input": {"x": 1}}
     assert await rp._rest.request("DELETE", "/v2/registries/r1") is None
+
+
+def test_the_transport_is_what_the_rest_backend_sends_through(rp: RunPod) -> None:
+    # Checked by mypy: RestTransport satisfies backends.rest.RestCaller.
+    caller: RestCaller = rp._rest
+    assert caller is rp._rest

@@ -15,11 +15,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Refresh schema.graphql from a live endpoint (RUNPOD_GRAPHQL_URL, key from RUNPOD_API_KEY).
+## Refresh both sources, report what changed, then regenerate. GraphQL: introspect
+## RUNPOD_GRAPHQL_URL (key from RUNPOD_API_KEY) or GRAPHQL_FROM=<SDL or introspection file/URL>
+## (production refuses introspection); REST: https://api.runpod.io/v2/openapi.json or REST_FROM=<file/URL>.
+## A refused source leaves its file alone; the other one is still refreshed.
 schema: $(STAMP)
-	$(BIN)/python scripts/schema_tool.py refresh
+	@status=0; \
+	$(BIN)/python scripts/schema_tool.py refresh $(if $(GRAPHQL_FROM),--from '$(GRAPHQL_FROM)') || status=$$?; \
+	$(BIN)/python scripts/schema_tool.py refresh-rest $(if $(REST_FROM),--from '$(REST_FROM)') || status=$$?; \
+	$(BIN)/python scripts/generate.py || status=$$?; \
+	exit $$status
 
-## Regenerate generated/runpod_gql_generated from scratch (deterministic).
+## Regenerate generated/runpod_gql_generated and generated/runpod_gql_rest from scratch (deterministic).
 generate: $(STAMP)
 	$(BIN)/python scripts/generate.py
 

@@ -1,16 +1,27 @@
-"""Keep schema.graphql honest: refresh it from a live endpoint, validate queries/, print SDL stably.
+"""Keep schema.graphql and openapi.json honest: refresh them, validate queries/, print them stably.
 
-    python scripts/schema_tool.py refresh [--url URL] [--output FILE] [--dry-run]
+    python scripts/schema_tool.py refresh [--url URL | --from FILE_OR_URL] [--output FILE] [--dry-run] [--generate]
+    python scripts/schema_tool.py refresh-rest [--from FILE_OR_URL] [--output FILE] [--dry-run] [--generate]
     python scripts/schema_tool.py validate [--schema FILE]
     python scripts/schema_tool.py print SDL_FILE|OPENAPI_JSON
 
 `refresh` introspects RUNPOD_GRAPHQL_URL (default https://api.runpod.io/graphql) with the key from
-RUNPOD_API_KEY sent only as an `Authorization: Bearer` header, prints the breaking and dangerous
-changes against the current file and every operation in queries/ the new schema rejects, then writes
-the file: the existing comment header, then the lexicographically sorted SDL, so refreshes diff cleanly.
+RUNPOD_API_KEY sent only as an `Authorization: Bearer` header, or, since RunPod's production API
+refuses introspection, reads `--from` an SDL or introspection-result file or URL. It prints the
+breaking and dangerous changes against the current file and every operation in queries/ the new
+schema rejects, then writes the file: the existing comment header, then the lexicographically sorted
+SDL, so refreshes diff cleanly.
+
+`refresh-rest` reads the OpenAPI document from RunPod's public URL (default
+https://api.runpod.io/v2/openapi.json) or `--from` a file or URL, checks that it is one the
+generator can compile, prints what changed for users of the generated client (operations, parameters
+and fields removed or retyped, request fields newly required, enum values gone: breaking; additions:
+safe) and writes openapi.json in its stable form.
+
+`--generate` regenerates the generated packages after writing (`make schema` does this for both).
 
 Exit status: 0 done; 1 written (or dry run) but some operations no longer validate, or `validate`
-found invalid operations; 2 introspection refused or failed (the file is left untouched); 64 usage.
+found invalid operations; 2 the source was refused or unreadable (the file is left untouched); 64 usage.
 """
 
 from __future__ import annotations
@@ -18,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -43,10 +55,15 @@ from graphql import (
     print_schema,
     validate,
 )
+from rest_codegen.diff import BREAKING, DANGEROUS, SAFE
+from rest_codegen.diff import diff as openapi_diff
+from rest_codegen.operations import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "https://api.runpod.io/graphql"
 DEFAULT_SCHEMA = ROOT / "schema.graphql"
+DEFAULT_OPENAPI_URL = "https://api.runpod.io/v2/openapi.json"
+DEFAULT_OPENAPI = ROOT / "openapi.json"
 DEFAULT_QUERIES = ROOT / "queries"
 
 # Used for a file that has no header yet; an existing file's header is kept as it is.
@@ -201,6 +218,52 @@ def introspect(url: str, api_key: str | None, timeout: float = 30.0) -> GraphQLS
         ) from exc
 
 
+def fetch(source: str, api_key: str | None, timeout: float = 30.0) -> str:
+    """The text of a file or an http(s) URL; IntrospectionFailed says why it could not be read.
+
+    A URL gets the key only as a Bearer header (RunPod's documents are public: it is sent so a
+    host that wants it is not refused)."""
+    if not source.startswith(("http://", "https://")):
+        try:
+            return Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise IntrospectionFailed(f"cannot read {source}: {exc}") from exc
+    headers = {"Accept": "application/json, application/graphql, text/plain"}
+    if api_key:
+        headers["Authorization"] = f"Bearer {api_key}"
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=True) as client:
+            response = client.get(source, headers=headers)
+    except httpx.HTTPError as exc:
+        raise IntrospectionFailed(f"could not reach {source}: {type(exc).__name__}: {exc}") from exc
+    if not response.is_success:
+        raise IntrospectionFailed(
+            f"{source} refused: HTTP {response.status_code}: {_excerpt(response.text)}"
+        )
+    return response.text
+
+
+def schema_from_text(text: str, source: str) -> GraphQLSchema:
+    """An SDL document, or an introspection result (``{"data": {"__schema": ...}}`` or bare)."""
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        try:
+            payload = json.loads(text)
+        except ValueError as exc:
+            raise IntrospectionFailed(f"{source} is neither SDL nor JSON: {exc}") from exc
+        data = payload.get("data", payload) if isinstance(payload, dict) else None
+        if not isinstance(data, dict) or not isinstance(data.get("__schema"), dict):
+            raise IntrospectionFailed(f"{source} is JSON but not an introspection result")
+        try:
+            return build_client_schema(data)  # type: ignore[arg-type]
+        except (TypeError, ValueError, GraphQLError) as exc:
+            raise IntrospectionFailed(f"{source}: unusable introspection result: {exc}") from exc
+    try:
+        return build_schema(text)
+    except (GraphQLError, TypeError) as exc:
+        raise IntrospectionFailed(f"{source} is not a valid SDL document: {exc}") from exc
+
+
 def _error_messages(payload: Any) -> list[str]:
     if not isinstance(payload, dict) or not isinstance(payload.get("errors"), list):
         return []
@@ -252,10 +315,13 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     reporter = Reporter(api_key)
     url: str = args.url or os.environ.get("RUNPOD_GRAPHQL_URL") or DEFAULT_URL
     output: Path = args.output
-    if api_key is None:
+    if api_key is None and args.source is None:
         reporter.err("note: RUNPOD_API_KEY is not set; introspecting without credentials")
     try:
-        new_schema = introspect(url, api_key)
+        if args.source is not None:
+            new_schema = schema_from_text(fetch(args.source, api_key), args.source)
+        else:
+            new_schema = introspect(url, api_key)
     except IntrospectionFailed as exc:
         reporter.err(str(exc))
         reporter.err(f"{_display(output)} left untouched.")
@@ -296,6 +362,82 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     if failures:
         reporter.err("some operations no longer validate: fix queries/ before `make generate`")
         return EXIT_INVALID_OPERATIONS
+    if args.generate and not args.dry_run:
+        return regenerate(reporter)
+    return EXIT_OK
+
+
+def regenerate(reporter: Reporter, *, rest_only: bool = False) -> int:
+    """Run `make generate`'s script (only the REST half when only openapi.json changed)."""
+    script = ROOT / "scripts" / ("generate_rest.py" if rest_only else "generate.py")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    for line in (result.stdout + result.stderr).splitlines():
+        reporter.out(line)
+    return EXIT_OK if result.returncode == 0 else EXIT_REFUSED
+
+
+def load_openapi(text: str, source: str) -> dict[str, Any]:
+    """A document the REST generator can compile, or IntrospectionFailed saying why not."""
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise IntrospectionFailed(f"{source} is not JSON: {exc}") from exc
+    if not isinstance(document, dict) or not str(document.get("openapi", "")).startswith("3."):
+        raise IntrospectionFailed(f"{source} is not an OpenAPI 3 document")
+    if not isinstance(document.get("paths"), dict) or not document["paths"]:
+        raise IntrospectionFailed(f"{source} has no paths")
+    try:
+        operations = list(Document(document).operations())
+    except (KeyError, TypeError, ValueError) as exc:
+        raise IntrospectionFailed(
+            f"{source} cannot be compiled: {type(exc).__name__}: {exc}"
+        ) from exc
+    if not operations:
+        raise IntrospectionFailed(f"{source} has no operations")
+    return document
+
+
+def cmd_refresh_rest(args: argparse.Namespace) -> int:
+    api_key = os.environ.get("RUNPOD_API_KEY") or None
+    reporter = Reporter(api_key)
+    source: str = args.source or DEFAULT_OPENAPI_URL
+    output: Path = args.output
+    try:
+        document = load_openapi(fetch(source, api_key), source)
+    except IntrospectionFailed as exc:
+        reporter.err(str(exc))
+        reporter.err(f"{_display(output)} left untouched.")
+        return EXIT_REFUSED
+    operations = len(list(Document(document).operations()))
+    if output.exists():
+        changes = openapi_diff(json.loads(output.read_text(encoding="utf-8")), document)
+        for change in changes:
+            reporter.out(str(change))
+        counts = {
+            level: sum(1 for c in changes if c.level == level)
+            for level in (BREAKING, DANGEROUS, SAFE)
+        }
+        if changes:
+            reporter.out(
+                f"{counts[BREAKING]} breaking, {counts[DANGEROUS]} dangerous, {counts[SAFE]} safe change(s)"
+            )
+        else:
+            reporter.out("no changes to operations, parameters, fields or enums")
+    else:
+        reporter.out(f"{_display(output)} does not exist yet: nothing to compare against")
+    reporter.out(f"{operations} operations in the new document")
+    text = stable_openapi(document)
+    if args.dry_run:
+        reporter.out(f"dry run: {_display(output)} not written")
+        return EXIT_OK
+    before = output.read_bytes() if output.exists() else None
+    temporary = output.with_name(output.name + ".tmp")
+    temporary.write_bytes(text.encode("utf-8"))
+    temporary.replace(output)
+    state = "unchanged" if before == text.encode("utf-8") else "updated"
+    reporter.out(f"wrote {_display(output)} ({state})")
+    if args.generate:
+        return regenerate(reporter, rest_only=True)
     return EXIT_OK
 
 
@@ -333,8 +475,27 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     refresh.add_argument(
         "--queries", type=Path, default=DEFAULT_QUERIES, help="folder of .graphql operations"
     )
+    refresh.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE_OR_URL",
+        help="read an SDL or introspection-result file or URL instead of introspecting",
+    )
     refresh.add_argument("--dry-run", action="store_true", help="report changes, write nothing")
+    refresh.add_argument("--generate", action="store_true", help="then run make generate's script")
     refresh.set_defaults(handler=cmd_refresh)
+
+    rest = sub.add_parser("refresh-rest", help="refresh openapi.json from RunPod's public URL")
+    rest.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE_OR_URL",
+        help=f"the OpenAPI document's file or URL (default {DEFAULT_OPENAPI_URL})",
+    )
+    rest.add_argument("--output", type=Path, default=DEFAULT_OPENAPI, help="JSON file to write")
+    rest.add_argument("--dry-run", action="store_true", help="report changes, write nothing")
+    rest.add_argument("--generate", action="store_true", help="then regenerate runpod_gql_rest")
+    rest.set_defaults(handler=cmd_refresh_rest)
 
     check = sub.add_parser(
         "validate", help="validate every operation in queries/ against the schema"

@@ -31,7 +31,10 @@ from graphql import (
     ObjectTypeDefinitionNode,
     build_ast_schema,
     execute,
+    get_introspection_query,
+    graphql_sync,
     parse,
+    print_schema,
     specified_rules,
     validate,
 )
@@ -59,6 +62,7 @@ class GraphQLServer:
     schema: GraphQLSchema
     refuse: str | None = None  # None | "disabled" | "forbidden" | "html"
     seen: list[Seen] = field(default_factory=list)
+    sdl: str | None = None  # answered to a GET, when set
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         assert scope["type"] == "http"
@@ -70,6 +74,9 @@ class GraphQLServer:
                 break
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         self.seen.append(Seen(scope["path"], scope["query_string"].decode("latin-1"), headers))
+        if scope["method"] == "GET" and self.sdl is not None:
+            await _respond(send, 200, self.sdl.encode(), b"text/plain")
+            return
         status, payload = self._answer(json.loads(body), headers.get("authorization", ""))
         if isinstance(payload, str):
             await _respond(send, status, payload.encode(), b"text/html")
@@ -288,3 +295,50 @@ async def test_refresh_against_the_emulator_finds_no_breaking_change(schema_copy
     count = len(source_operations())
     assert f"{count} of {count} operations valid" in run.stdout
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("form", ["sdl", "introspection"])
+async def test_from_a_file_reports_the_same_breaking_changes(
+    schema_copy: Path, tmp_path: Path, form: str
+) -> None:
+    """Production refuses introspection: `--from` reads an SDL or an introspection result."""
+    served = _schema_with_breaking_change()
+    source = tmp_path / ("new.graphql" if form == "sdl" else "introspection.json")
+    if form == "sdl":
+        source.write_text(print_schema(served), encoding="utf-8")
+    else:
+        result = graphql_sync(served, get_introspection_query(descriptions=True))
+        source.write_text(json.dumps({"data": result.data}), encoding="utf-8")
+    run = await run_refresh("--from", str(source), "--output", str(schema_copy))
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "breaking: FIELD_REMOVED: Pod.costPerHr was removed." in run.stdout
+    assert "MIGRATING" in _text(schema_copy)
+
+
+async def test_from_a_url_serving_sdl(schema_copy: Path) -> None:
+    app = GraphQLServer(schema())
+    async with serving(app) as url:
+        # Any URL answering SDL text: here the test server's /graphql answers a GET with it.
+        app.sdl = print_schema(schema())
+        run = await run_refresh("--from", url, "--output", str(schema_copy))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "no breaking or dangerous changes" in run.stdout
+    _assert_key_sent_only_as_bearer(app)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("type Query {", "is not a valid SDL document"),
+        ('{"data": {"nope": 1}}', "is JSON but not an introspection result"),
+    ],
+)
+async def test_a_refused_from_source_leaves_the_file_untouched(
+    schema_copy: Path, tmp_path: Path, content: str, expected: str
+) -> None:
+    source = tmp_path / "source.txt"
+    source.write_text(content, encoding="utf-8")
+    run = await run_refresh("--from", str(source), "--output", str(schema_copy), "--generate")
+    assert run.returncode == 2
+    assert expected in run.stderr and "left untouched" in run.stderr
+    assert _same_bytes(schema_copy, SCHEMA_PATH)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import httpx
+import time
 
-from runpod_gql.emulator import Emulator, ManualClock
+import httpx
+import pytest
+
+from runpod_gql import RunPod, ServerError
+from runpod_gql.emulator import Emulator, EmulatorTime, Fault, ManualClock, ScaledClock
 from runpod_gql.emulator.pytest_plugin import EmulatorFactory
 
 
@@ -33,3 +37,53 @@ async def test_emulator_stops_and_frees_its_port() -> None:
         port = emu.port
     async with Emulator(port=port, clock=ManualClock()) as again:
         assert again.port == port
+
+
+async def test_runpod_client_waits_on_emulated_time_not_real_time(
+    runpod_client: RunPod, runpod_emulator: Emulator
+) -> None:
+    # A ManualClock stands still unless advanced: a client on real time would wait out the
+    # whole time-out here; the fixture's client moves emulated time by its own polling.
+    pod = await runpod_client.pods.create(name="t", image="img", gpu_types=["NVIDIA A40"])
+    start = runpod_emulator.clock.now()
+    real_start = time.monotonic()
+    state = await runpod_client.pods.wait_until_ready(pod.id, timeout=600, ssh=False)
+    assert state.desired_status == "RUNNING"
+    waited = runpod_emulator.clock.now() - start
+    assert 30 <= waited < 600  # boot (20 s) + ports (10 s), found by polling
+    assert runpod_emulator.request_count("GetPod") + runpod_emulator.request_count("pod") >= 2
+    assert time.monotonic() - real_start < waited  # emulated seconds were not slept for real
+
+
+async def test_emulator_client_defaults_and_overrides(runpod_emulator: Emulator) -> None:
+    runpod_emulator.inject(Fault.SERVER_ERROR, status=503)
+    async with runpod_emulator.client(max_retries=0) as rp:
+        assert rp.config.url == runpod_emulator.url
+        assert rp.config.api_key.reveal() == runpod_emulator.api_key
+        assert rp.config.api_key_source == "the api_key argument"
+        with pytest.raises(ServerError):  # max_retries=0 reached RunPod: no retry
+            await rp.pods.list()
+        assert (await rp.pods.list()) == []
+    assert runpod_emulator.request_count() == 2
+    # Every client of one emulator shares its clock.
+    assert runpod_emulator.client_clock is runpod_emulator.client_clock
+
+
+async def test_emulator_time_on_a_scaled_clock_sleeps_the_scaled_share() -> None:
+    clock = ScaledClock(speed=1000)
+    time_ = EmulatorTime(clock)
+    before = time_.monotonic()
+    await time_.sleep(5)  # 5 emulated seconds: 5 ms of real time
+    assert time_.monotonic() - before >= 5
+    assert time_.sleeps == [5]
+
+
+async def test_emulator_time_on_a_manual_clock_advances_it() -> None:
+    clock = ManualClock()
+    time_ = EmulatorTime(clock)
+    t0 = clock.now()
+    await time_.sleep(2.5)
+    await time_.sleep(-1)  # a negative sleep is no sleep
+    assert clock.now() - t0 == 2.5
+    assert time_.monotonic() == 2.5
+    assert time_.sleeps == [2.5, 0.0]

@@ -5,14 +5,17 @@
     from runpod_gql.emulator import Emulator, ManualClock, Fault
 
     async with Emulator(clock=ManualClock()) as emu:
-        ...  # point any RunPod client at emu.url with "Authorization: Bearer test-key"
+        async with emu.client() as rp:  # a RunPod wired to emu's URL, key and time
+            ...
         emu.clock.advance(30)  # pods booted
         emu.inject(Fault.DROP_AFTER, operations={"CreatePod"})
 
 Needs the ``emulator`` extra (``pip install 'runpod-gql[emulator]'``). Imports nothing from the
-client: it shares only ``schema.graphql``.
+client at import time: it shares only ``schema.graphql`` (``Emulator.client()`` loads the client
+when called).
 """
 
+from ._client_clock import EmulatorTime
 from ._clock import Clock, ManualClock, ScaledClock
 from ._faults import Fault, FaultRule, RequestRecord
 from ._records import PodCreate, PodRecord
@@ -36,6 +39,7 @@ __all__ = [
     "VOLUME_NOT_FOUND_ERROR",
     "Clock",
     "Emulator",
+    "EmulatorTime",
     "Fault",
     "FaultRule",
     "ManualClock",

@@ -6,16 +6,22 @@ import asyncio
 import contextlib
 import socket
 from collections.abc import Collection, Iterator
+from functools import cached_property
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from ._app import TRANSPORT_EXTENSION, EmulatorApp
+from ._client_clock import EmulatorTime
 from ._clock import Clock, ScaledClock
 from ._faults import Fault, FaultRule, MalformedVariant, RequestRecord, TokenBucket
 from ._records import PodRecord
 from ._state import World
+
+if TYPE_CHECKING:
+    from runpod_gql.client import RunPod
 
 __all__ = ["Emulator"]
 
@@ -160,6 +166,28 @@ class Emulator:
     def url(self) -> str:
         """The GraphQL endpoint."""
         return f"{self.base_url}/graphql"
+
+    # ------------------------------------------------------------------ clients
+    @cached_property
+    def client_clock(self) -> EmulatorTime:
+        """The clock a client of this emulator should use (one per emulator, shared)."""
+        return EmulatorTime(self.clock)
+
+    def client(self, **kwargs: Any) -> RunPod:
+        """A ``RunPod`` client wired to this emulator: its URL, its key and its time.
+
+        ``async with emu.client() as rp:`` — waits, back-off and ``Retry-After`` pauses move
+        emulated time instead of waiting on real time (see :class:`EmulatorTime`). Keyword
+        arguments go to ``RunPod`` (``max_retries=0``, ``ssh_key_path=...``); ``env`` defaults to
+        ``{}`` so that nothing is read from your environment.
+        """
+        # Imported here: the emulator is an edge above the client, and a bare emulator (the
+        # command, runpod-python's tests against it) never needs the client loaded.
+        from runpod_gql.client import RunPod
+
+        kwargs.setdefault("clock", self.client_clock)
+        kwargs.setdefault("env", {})
+        return RunPod(self.api_key, url=self.url, **kwargs)
 
     # ------------------------------------------------------------------ state
     @property

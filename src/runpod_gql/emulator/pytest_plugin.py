@@ -5,9 +5,14 @@ Fixtures (they need pytest-asyncio):
 ``runpod_emulator``
     A started :class:`~runpod_gql.emulator.Emulator` on a ``ManualClock``: time moves only through
     ``runpod_emulator.clock.advance(seconds)``. Key ``test-key``; URL ``runpod_emulator.url``.
+``runpod_client``
+    A :class:`~runpod_gql.RunPod` wired to ``runpod_emulator`` (``runpod_emulator.client()``): its
+    URL, its key and its time, so ``wait_until_ready`` and retry back-off advance the emulator's
+    clock instead of waiting on real time. Closed after the test.
 ``runpod_emulator_factory``
     ``await runpod_emulator_factory(**kwargs)`` starts an Emulator with any constructor arguments
     (e.g. ``speed=1000`` for fast real time, ``ssh_port=...``); all are stopped after the test.
+    ``emu.client()`` gives a client of each.
 
 This module is imported by every pytest run in an environment where runpod-gql is installed, so
 it imports nothing heavy at import time and never fails there.
@@ -21,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from runpod_gql.client import RunPod
     from runpod_gql.emulator import Emulator
 
 try:
@@ -55,3 +61,9 @@ async def runpod_emulator(runpod_emulator_factory: EmulatorFactory) -> Emulator:
     from runpod_gql.emulator import ManualClock
 
     return await runpod_emulator_factory(clock=ManualClock())
+
+
+@_async_fixture
+async def runpod_client(runpod_emulator: Emulator) -> AsyncIterator[RunPod]:
+    async with runpod_emulator.client() as rp:
+        yield rp

@@ -1,48 +1,31 @@
-"""Helpers shared by the client tests: a clock that drives the emulator's, and a client factory."""
+"""Helpers shared by the client tests: clients of the emulator on its time, and a log capture."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from runpod_gql import RetryPolicy, RunPod
-from runpod_gql.emulator import Emulator, ManualClock
+from runpod_gql.emulator import Emulator, EmulatorTime, ManualClock
 
 API_KEY = "rpa_TESTKEY_0123456789abcdefghij"
 
 
-class EmulatorDrivenClock:
-    """A client clock whose sleeps move the emulator's ManualClock: polling and back-off run
-    instantly and deterministically, and every wait is recorded."""
-
-    def __init__(self, emulated: ManualClock | None = None) -> None:
-        self.emulated = emulated
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        seconds = max(0.0, seconds)
-        self.sleeps.append(seconds)
-        self.now += seconds
-        if self.emulated is not None:
-            self.emulated.advance(seconds)
-        await asyncio.sleep(0)
+def fake_clock() -> EmulatorTime:
+    """A client clock on its own ManualClock: sleeps return at once and are recorded, and move
+    no emulator (for tests of retries and limits, or against a real-time emulator)."""
+    return EmulatorTime(ManualClock())
 
 
 def client_for(emu: Emulator, **kwargs: Any) -> RunPod:
-    """A RunPod client for the emulator, with a clock that drives the emulator's (when manual)."""
-    clock = kwargs.pop("clock", None)
-    if clock is None:
-        manual = emu.clock if isinstance(emu.clock, ManualClock) else None
-        clock = EmulatorDrivenClock(manual)
+    """A client of the emulator whose sleeps advance its ManualClock (a fresh clock per client,
+    so each test reads its own ``sleeps``); against a real-time emulator, a fake clock."""
+    manual = isinstance(emu.clock, ManualClock)
+    kwargs.setdefault("clock", EmulatorTime(emu.clock) if manual else fake_clock())
     kwargs.setdefault("retry", RetryPolicy(max_retries=3, initial_backoff=0.5, max_backoff=4.0))
-    return RunPod(api_key=emu.api_key, url=emu.url, clock=clock, env={}, seed=1, **kwargs)
+    return emu.client(seed=1, **kwargs)
 
 
 @contextmanager

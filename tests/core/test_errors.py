@@ -21,7 +21,7 @@ from runpod_gql import (
     ServerError,
 )
 from runpod_gql.emulator import Emulator, Fault
-from tests.support import API_KEY, EmulatorDrivenClock, client_for
+from tests.support import API_KEY, client_for, fake_clock
 
 
 def seam(handler: Callable[[httpx.Request], httpx.Response]) -> RunPod:
@@ -31,7 +31,7 @@ def seam(handler: Callable[[httpx.Request], httpx.Response]) -> RunPod:
         api_key=API_KEY,
         url="https://seam.invalid/graphql",
         http_client=http,
-        clock=EmulatorDrivenClock(None),
+        clock=fake_clock(),
         max_retries=0,
         env={},
     )

@@ -16,7 +16,7 @@ from runpod_gql import (
     ServerError,
 )
 from runpod_gql.emulator import Emulator, Fault
-from tests.support import EmulatorDrivenClock, client_for
+from tests.support import client_for, fake_clock
 
 POD = {"name": "retry", "image": "runpod/pytorch", "gpu_types": "NVIDIA RTX A6000"}
 
@@ -29,7 +29,7 @@ async def make_pod(emu: Emulator) -> str:
 async def test_429_with_retry_after_waits_what_the_server_said(emu: Emulator) -> None:
     pod_id = await make_pod(emu)
     emu.inject(Fault.RATE_LIMIT, count=2, operations={"GetPod"}, retry_after=3)
-    clock = EmulatorDrivenClock(None)
+    clock = fake_clock()
     async with client_for(emu, clock=clock) as rp:
         pod = await rp.pods.get(pod_id)
     assert pod.id == pod_id
@@ -42,7 +42,7 @@ async def test_429_with_retry_after_waits_what_the_server_said(emu: Emulator) ->
 async def test_429_without_retry_after_backs_off_exponentially(emu: Emulator) -> None:
     pod_id = await make_pod(emu)
     emu.inject(Fault.RATE_LIMIT, count=3, operations={"GetPod"})
-    clock = EmulatorDrivenClock(None)
+    clock = fake_clock()
     policy = RetryPolicy(max_retries=3, initial_backoff=0.5, max_backoff=8.0, jitter=0.0)
     async with client_for(emu, clock=clock, retry=policy) as rp:
         await rp.pods.get(pod_id)
@@ -105,7 +105,7 @@ async def test_time_out_error_when_retries_run_out(emu: Emulator) -> None:
 
 
 async def test_connection_refused_is_retried_even_for_mutations(emu: Emulator) -> None:
-    clock = EmulatorDrivenClock(None)
+    clock = fake_clock()
     async with RunPod(
         api_key=emu.api_key, url="http://127.0.0.1:1/graphql", clock=clock, max_retries=2
     ) as rp:
@@ -185,7 +185,7 @@ async def test_a_huge_retry_after_is_capped_for_every_caller(emu: Emulator) -> N
     # (which every later request waits for) must be capped the same, not an hour more.
     pod_id = await make_pod(emu)
     emu.inject(Fault.RATE_LIMIT, count=1, operations={"GetPod"}, retry_after=3600)
-    clock = EmulatorDrivenClock(None)
+    clock = fake_clock()
     policy = RetryPolicy(max_retries=3, max_retry_after=20.0)
     async with client_for(emu, clock=clock, retry=policy) as rp:
         assert (await rp.pods.get(pod_id)).id == pod_id

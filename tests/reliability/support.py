@@ -1,9 +1,8 @@
-"""Shared pieces of the reliability suite: a client clock driven by the emulator, clients on it,
-and a log capture that proves the API key never shows up."""
+"""Shared pieces of the reliability suite: clients on the emulator's time (runpod_gql's
+EmulatorTime), and a log capture that proves the API key never shows up."""
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ from typing import Any
 import httpx
 
 from runpod_gql import RetryPolicy, RunPod
-from runpod_gql.emulator import Emulator, ManualClock
+from runpod_gql.emulator import Emulator, EmulatorTime, ManualClock
 
 # Distinctive, so a leak anywhere is found by a plain substring search.
 API_KEY = "rpa_RELIABILITY_S3CRET_8f2c41d09e7b"
@@ -21,29 +20,6 @@ API_KEY = "rpa_RELIABILITY_S3CRET_8f2c41d09e7b"
 # Short waits, so a held (TIMEOUT) response costs little real time; the emulator holds longer.
 CLIENT_TIMEOUT = httpx.Timeout(0.5, connect=5.0)
 HELD_SECONDS = 2.0
-
-
-class EmulatorTime:
-    """The client's clock, moving with the emulator's ManualClock.
-
-    ``sleep(s)`` advances emulated time by ``s`` and yields once, so readiness polling, retry
-    back-off and Retry-After waits run instantly and in a replayable order.
-    """
-
-    def __init__(self, clock: ManualClock) -> None:
-        self._clock = clock
-        self.slept = 0.0  # also the monotonic reading: exact, where epoch-sized floats are not
-        self.sleeps = 0
-
-    def monotonic(self) -> float:
-        return self.slept
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps += 1
-        if seconds > 0:
-            self.slept += seconds
-            self._clock.advance(seconds)
-        await asyncio.sleep(0)
 
 
 def emulator(seed: int = 0, **kwargs: Any) -> Emulator:
@@ -120,17 +96,3 @@ def capture_logs() -> Iterator[LogCapture]:
 def leaks(text: str, secret: str = API_KEY) -> bool:
     """Whether ``text`` shows the secret (or a long enough piece of it to matter)."""
     return secret in text or secret[8:] in text
-
-
-class StepClock:
-    """A client clock for tests without an emulator: sleeping only moves the reading."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += max(0.0, seconds)
-        await asyncio.sleep(0)

@@ -19,9 +19,9 @@ import pytest
 from httpx_aiohttp import AiohttpTransport
 
 from runpod_gql import RunPod
-from runpod_gql.emulator import Emulator, Fault, ManualClock
+from runpod_gql.emulator import Emulator, EmulatorTime, Fault, ManualClock
 
-from .support import EmulatorTime, client
+from .support import client
 
 GPU = "NVIDIA L4"
 Where = Literal["before", "after", "sleep"]

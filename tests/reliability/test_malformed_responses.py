@@ -26,8 +26,9 @@ from runpod_gql.errors import (
     RunPodError,
     ServerError,
 )
+from tests.support import fake_clock
 
-from .support import API_KEY, StepClock, leaks
+from .support import API_KEY, leaks
 
 Answer = Callable[[dict[str, Any]], httpx.Response]
 Call = Callable[[RunPod], Awaitable[object]]
@@ -57,7 +58,7 @@ def mock_client(answer: Answer, seen: list[httpx.Request] | None = None) -> RunP
         API_KEY,
         url="https://api.runpod.invalid/graphql",
         http_client=http,
-        clock=StepClock(),
+        clock=fake_clock(),
         retry=RetryPolicy(max_retries=2, deadline=None),
         env={},
     )

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install schema generate check-generated lint typecheck test check demo bench soak clean
+.PHONY: install schema generate check-generated lint typecheck test test-python test-pythons check demo bench soak clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,22 @@ typecheck: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## The library's tests on another supported Python, in a venv of its own (.venv-3.10, ...):
+## `make test-python PY=3.10`. The CLI, SSH and benchmark suites run on the main Python only.
+## The interpreter: pyenv's newest PY.x, else pythonPY on PATH.
+PYTHONS ?= 3.10 3.13
+LIBRARY_TESTS := -m 'not ssh' --ignore=tests/cli --ignore=tests/bench
+PY_BIN = $(or $(lastword $(sort $(wildcard $(HOME)/.pyenv/versions/$(PY).*/bin/python))),$(shell command -v python$(PY)))
+
+test-python:
+	@test -n "$(PY)" || { echo "usage: make test-python PY=3.10"; exit 2; }
+	@test -x "$(PY_BIN)" || { echo "no Python $(PY) found (pyenv install $(PY), or python$(PY) on PATH)"; exit 2; }
+	$(MAKE) --no-print-directory test VENV=.venv-$(PY) PYTHON=$(PY_BIN) PYTEST_ARGS="$(LIBRARY_TESTS) $(PYTEST_ARGS)"
+
+## The oldest and the newest supported Python (the main one, 3.11, runs `make test`).
+test-pythons:
+	@for py in $(PYTHONS); do $(MAKE) --no-print-directory test-python PY=$$py || exit 1; done
+
 check: lint typecheck check-generated test
 
 demo: $(STAMP)
@@ -57,4 +73,4 @@ soak: $(STAMP)
 	$(BIN)/python -m tests.reliability.fleet --operations 2000
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .venv-*/ .mypy_cache .ruff_cache .pytest_cache

@@ -58,6 +58,14 @@ class Example:
 
 def _parse_directive(body: str, where: str) -> dict[str, object]:
     found: dict[str, object] = {"directive": body.strip()}
+    if "not run:" in body:  # the reason is free text, semicolons included
+        before, reason = body.split("not run:", 1)
+        if before.strip(" ;"):
+            raise DirectiveError(f"{where}: 'not run' takes no other clause")
+        if not reason.strip():
+            raise DirectiveError(f"{where}: 'not run:' needs a reason")
+        found["not_run"] = reason.strip()
+        return found
     for raw in body.split(";"):
         clause = raw.strip()
         if clause in ("sshd", "runpodctl", "pytest"):
@@ -68,15 +76,11 @@ def _parse_directive(body: str, where: str) -> dict[str, object]:
             if unknown or not names:
                 raise DirectiveError(f"{where}: given {unknown or names}: known names {set(GIVEN)}")
             found["given"] = names
-        elif clause.startswith("not run:") and clause[len("not run:") :].strip():
-            found["not_run"] = clause[len("not run:") :].strip()
         else:
             raise DirectiveError(
                 f"{where}: unknown example directive clause {clause!r} "
                 "(sshd; runpodctl; pytest; given NAMES; not run: REASON)"
             )
-    if found.get("not_run") and len(found) > 2:
-        raise DirectiveError(f"{where}: 'not run' takes no other clause")
     return found
 
 

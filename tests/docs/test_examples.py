@@ -3,7 +3,7 @@
 How an example runs (the convention is documented in docs/development.md):
 
 - in a copy of tests/docs/workdir/ (``project/``, ``data/``, ``weights.bin``), with HOME an empty
-  temporary directory and ``RUNPOD_API_KEY`` / ``RUNPOD_GRAPHQL_URL`` pointing at a fresh
+  temporary directory and ``RUNPOD_API_KEY`` / ``RUNPOD_GRAPHQL_URL`` / ``RUNPOD_API_BASE_URL`` at a fresh
   emulator (speed 1000: a 30 s boot takes 30 ms), so ``RunPod()`` finds it as it would your
   account;
 - a block with top-level ``await`` runs in the test's event loop, a plain script (``asyncio.run``)
@@ -45,7 +45,7 @@ EXAMPLES = collect()
 RUNNABLE = [e for e in EXAMPLES if e.not_run is None]
 
 # Blocks deliberately not run, per document. Adding one means adding it here, on purpose.
-NOT_RUN: dict[str, int] = {}
+NOT_RUN: dict[str, int] = {"docs/apis.md": 1}  # RunPod(api=...): issue 15 wires it in
 
 
 def _param(example: Example) -> Any:
@@ -118,6 +118,7 @@ async def doc_emulator(
     ) as emu:
         monkeypatch.setenv("RUNPOD_API_KEY", emu.api_key)
         monkeypatch.setenv("RUNPOD_GRAPHQL_URL", emu.url)
+        monkeypatch.setenv("RUNPOD_API_BASE_URL", emu.base_url)  # as the emulator prints them
         yield emu, sshd
 
 
@@ -208,6 +209,7 @@ def test_directives_are_checked() -> None:
         f"<!-- example: ssh -->\n{fence}python\nx\n{fence}\n",  # misspelt clause
         f"<!-- example: given client -->\n{fence}python\nx\n{fence}\n",  # unknown name
         f"<!-- example: not run: -->\n{fence}python\nx\n{fence}\n",  # no reason
+        f"<!-- example: sshd; not run: why -->\n{fence}python\nx\n{fence}\n",  # run or not?
         f"<!-- example: sshd -->\n\nsome text\n{fence}python\nx\n{fence}\n",  # not above a block
         f"<!-- example: sshd -->\n{fence}bash\nx\n{fence}\n",  # over a shell block
         "<!-- example: sshd -->\n",  # nothing under it
@@ -215,6 +217,8 @@ def test_directives_are_checked() -> None:
         with pytest.raises(DirectiveError):
             parse(bad, "t.md")
     assert set(GIVEN) == {"emu", "rp", "pod_id", "endpoint"}
+    skipped = parse(f"<!-- example: not run: a; b -->\n{fence}python\nx\n{fence}\n", "t.md")
+    assert skipped[0].not_run == "a; b"
 
 
 def test_readme_is_a_front_page_and_links_resolve() -> None:

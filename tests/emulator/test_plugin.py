@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import httpx
@@ -87,3 +89,14 @@ async def test_emulator_time_on_a_manual_clock_advances_it() -> None:
     assert clock.now() - t0 == 2.5
     assert time_.monotonic() == 2.5
     assert time_.sleeps == [2.5, 0.0]
+
+
+def test_importing_the_emulator_does_not_load_the_client() -> None:
+    # The emulator shares only schemas with the client; Emulator.client() loads it when called.
+    code = (
+        "import sys, runpod_gql.emulator, runpod_gql.emulator.pytest_plugin; "
+        "print(sorted(m for m in sys.modules if m.startswith(('runpod_gql.client', "
+        "'runpod_gql.resources', 'runpod_gql._transport', 'runpod_gql_generated'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

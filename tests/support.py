@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from runpod_gql import RetryPolicy, RunPod
@@ -47,3 +49,25 @@ def capture_logs(name: str = "runpod_gql") -> Iterator[list[str]]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
+
+
+def alive(pid: int) -> bool:
+    """Running and not a zombie (PID 1 in a container may never reap orphans)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def gone(*pids: int, within: float = 10.0) -> bool:
+    """Whether every one of ``pids`` has died within ``within`` seconds.
+
+    A SIGKILL takes effect when its target next runs: on a loaded machine that is not at once, so
+    checking right after ``kill()`` returned would see a process that is already doomed.
+    """
+    deadline = time.monotonic() + within
+    while any(alive(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.support import alive, gone
 
 from .conftest import CLI, World
 
@@ -610,21 +611,13 @@ def test_signal_during_send_kills_runpodctl_and_exits_130(
         assert sender.returncode == 130
         assert "error: interrupted" in err
         assert "Traceback" not in err
-        assert not _alive(child), "runpodctl was left running"
+        assert gone(child), "runpodctl was left running"
     finally:
         if sender.poll() is None:
             sender.kill()
             sender.communicate()
-        if child and _alive(child):
+        if child and alive(child):
             os.kill(child, signal.SIGKILL)
-
-
-def _alive(pid: int) -> bool:
-    """Running and not a zombie."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 def test_sigterm_during_exec_kills_the_remote_command(ssh_world: World, ready_pod: str) -> None:
@@ -645,16 +638,12 @@ def test_sigterm_during_exec_kills_the_remote_command(ssh_world: World, ready_po
         _, err = proc.communicate(timeout=30)
         assert proc.returncode == 130, err
         # SIGKILL was sent before the CLI exited; the kernel may take a moment to finish it.
-        for _ in range(50):
-            if not _alive(remote):
-                break
-            time.sleep(0.1)
-        assert not _alive(remote), "the remote command was left running"
+        assert gone(remote), "the remote command was left running"
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
-        if remote and _alive(remote):
+        if remote and alive(remote):
             os.kill(remote, signal.SIGKILL)
 
 

@@ -12,15 +12,9 @@ from runpod_gql.errors import RunpodctlError, RunpodctlNotFoundError
 from runpod_gql.remote.endpoint import SSHEndpoint
 from runpod_gql.remote.runpodctl import Runpodctl, find_runpodctl
 from tests.remote.conftest import FakeRunpodctl
+from tests.support import alive, gone
 
 KEY = "rpa_TESTKEY_0123456789abcdef"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 @pytest.fixture
@@ -91,7 +85,7 @@ async def test_send_returns_code_early_then_receive_completes_it(
     src.write_bytes(bytes(range(256)) * 100)
     transfer = await ctl.send(src)
     assert transfer.code.endswith("-galileo-collect-fidel-3")
-    assert _alive(transfer.pid)  # the sender is still waiting for the receiver
+    assert alive(transfer.pid)  # the sender is still waiting for the receiver
     dest = tmp_path / "received"
     await ctl.receive(transfer.code, dest)
     result = await transfer.wait()
@@ -130,7 +124,7 @@ async def test_send_cancel_kills_the_sender(ctl: Runpodctl, tmp_path: Path) -> N
     src.write_text("f")
     transfer = await ctl.send(src)
     await transfer.cancel()
-    assert not _alive(transfer.pid)
+    assert gone(transfer.pid)
     with pytest.raises(RunpodctlError):
         await transfer.wait()
 
@@ -141,7 +135,7 @@ async def test_send_transfer_timeout_kills(ctl: Runpodctl, tmp_path: Path) -> No
     transfer = await ctl.send(src, timeout=0.3)
     with pytest.raises(RunpodctlError, match="did not finish"):
         await transfer.wait()
-    assert not _alive(transfer.pid)
+    assert gone(transfer.pid)
 
 
 async def test_receive_unknown_code_fails(ctl: Runpodctl, tmp_path: Path) -> None:
@@ -172,7 +166,7 @@ async def test_timeout_kills_child_and_grandchild(
     assert marker.exists(), "the stand-in never started its grandchild: nothing was tested"
     pids += [int(p) for p in marker.read_text().split()]
     assert len(set(pids)) == 2
-    assert not any(_alive(pid) for pid in pids)
+    assert gone(*pids)
 
 
 async def test_cancellation_kills_child(ctl: Runpodctl, fake_runpodctl: FakeRunpodctl) -> None:
@@ -181,7 +175,7 @@ async def test_cancellation_kills_child(ctl: Runpodctl, fake_runpodctl: FakeRunp
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert not any(_alive(pid) for pid in pids)
+    assert gone(*pids)
 
 
 async def test_exec_python_exit_codes(ctl: Runpodctl, tmp_path: Path) -> None:

@@ -30,16 +30,9 @@ from runpod_gql.remote import (
 )
 from runpod_gql.remote.ssh import build_remote_command
 from tests.sshd import LocalSSHD
+from tests.support import gone
 
 pytestmark = pytest.mark.ssh
-
-
-def _alive(pid: int) -> bool:
-    """Running and not a zombie (PID 1 in a container may never reap orphans)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 @pytest.fixture
@@ -117,7 +110,7 @@ async def test_timeout_kills_the_remote_process_group(session: SSHSession, tmp_p
     with pytest.raises(RemoteTimeoutError) as caught:
         await session.exec(f"sleep 300 & echo $! > {pid_file}; wait", timeout=0.5)
     assert isinstance(caught.value, TimeoutError)
-    assert not _alive(int(pid_file.read_text()))
+    assert gone(int(pid_file.read_text()))
     # The connection stays usable after a time-out.
     assert (await session.exec("echo still")).stdout == "still\n"
 
@@ -136,7 +129,7 @@ async def test_cancellation_kills_the_remote_process(session: SSHSession) -> Non
     with pytest.raises(asyncio.CancelledError):
         await task
     await session.close()  # waits for the background kill
-    assert not _alive(pids[0])
+    assert gone(pids[0])
 
 
 def _make_tree(root: Path) -> dict[str, bytes]:

@@ -8,7 +8,8 @@ import pytest_asyncio
 from aiohttp import web
 
 from runpod_gql import RetryPolicy, RunPod
-from tests.support import EmulatorDrivenClock
+from runpod_gql.emulator import EmulatorTime
+from tests.support import fake_clock
 
 from .support import TEST_KEY, ScriptedServer
 
@@ -31,12 +32,12 @@ async def server() -> AsyncIterator[ScriptedServer]:
 
 
 @pytest_asyncio.fixture
-async def clock() -> EmulatorDrivenClock:
-    return EmulatorDrivenClock(None)
+async def clock() -> EmulatorTime:
+    return fake_clock()
 
 
 @pytest_asyncio.fixture
-async def rp(server: ScriptedServer, clock: EmulatorDrivenClock) -> AsyncIterator[RunPod]:
+async def rp(server: ScriptedServer, clock: EmulatorTime) -> AsyncIterator[RunPod]:
     policy = RetryPolicy(max_retries=3, initial_backoff=0.5, max_backoff=4.0, jitter=0.0)
     client = RunPod(
         api_key=TEST_KEY, url=f"{server.base}/graphql", clock=clock, env={}, seed=1, retry=policy

@@ -24,7 +24,7 @@ from runpod_gql import (
     RunPod,
     ServerError,
 )
-from tests.support import EmulatorDrivenClock
+from runpod_gql.emulator import EmulatorTime
 
 from .support import TEST_KEY, ScriptedServer, answer, drop, example, problem
 
@@ -90,7 +90,7 @@ async def test_a_proxys_html_page_is_a_typed_error(rp: RunPod, server: ScriptedS
 
 
 async def test_get_is_retried_on_5xx_and_drops(
-    rp: RunPod, server: ScriptedServer, clock: EmulatorDrivenClock
+    rp: RunPod, server: ScriptedServer, clock: EmulatorTime
 ) -> None:
     server.on("GET", "/v2/pods/p1", problem(503, "busy"), drop(), answer(200, POD))
     assert (await rp.rest.get_pod("p1")).id == POD["id"]
@@ -126,7 +126,7 @@ async def test_post_and_patch_are_not_resent_after_they_may_have_arrived(
 
 
 async def test_post_is_retried_on_429_which_is_refused_before_anything_happens(
-    rp: RunPod, server: ScriptedServer, clock: EmulatorDrivenClock
+    rp: RunPod, server: ScriptedServer, clock: EmulatorTime
 ) -> None:
     server.on(
         "POST",

@@ -7,7 +7,8 @@ import pytest
 
 from runpod_gql import RunPod
 from runpod_gql._ratelimit import QuotaWindow, RateLimiter, parse_quota
-from tests.support import EmulatorDrivenClock
+from runpod_gql.emulator import EmulatorTime
+from tests.support import fake_clock
 
 from .support import ScriptedServer, answer, example
 
@@ -48,20 +49,20 @@ def test_a_malformed_policy_only_loses_the_sizes() -> None:
 
 
 async def test_a_low_window_spreads_what_is_left_over_its_reset() -> None:
-    clock = EmulatorDrivenClock(None)
+    clock = fake_clock()
     limiter = RateLimiter(clock=clock)
     limiter.on_quota(parse_quota('"minute";r=4;t=8, "hour";r=2900;t=100', POLICY))
     assert limiter.rate == pytest.approx(0.5)  # 4 left of 60 (< 10%): 4 over 8 s
     for _ in range(4):
         async with limiter.slot():
             pass
-    assert clock.now == pytest.approx(6.0)  # one now, then one every 2 s
-    clock.now = 9.0
+    assert clock.monotonic() == pytest.approx(6.0)  # one now, then one every 2 s
+    await clock.sleep(3.0)
     assert limiter.rate is None  # the window has reset: unlimited again
 
 
 async def test_plenty_left_changes_nothing_and_clears_earlier_pacing() -> None:
-    limiter = RateLimiter(clock=EmulatorDrivenClock(None))
+    limiter = RateLimiter(clock=fake_clock())
     limiter.on_quota(parse_quota('"minute";r=59;t=8, "hour";r=2900;t=100', POLICY))
     assert limiter.rate is None
     limiter.on_quota(parse_quota('"minute";r=2;t=8', POLICY))
@@ -71,7 +72,7 @@ async def test_plenty_left_changes_nothing_and_clears_earlier_pacing() -> None:
 
 
 async def test_an_exhausted_window_pauses_everyone_until_it_resets() -> None:
-    clock = EmulatorDrivenClock(None)
+    clock = fake_clock()
     limiter = RateLimiter(clock=clock)
     limiter.on_quota(parse_quota('"minute";r=0;t=12', POLICY))
     async with limiter.slot():
@@ -80,7 +81,7 @@ async def test_an_exhausted_window_pauses_everyone_until_it_resets() -> None:
 
 
 async def test_answers_feed_the_clients_limiter_before_any_429(
-    rp: RunPod, server: ScriptedServer, clock: EmulatorDrivenClock
+    rp: RunPod, server: ScriptedServer, clock: EmulatorTime
 ) -> None:
     pod = example("/v2/pods/{id}")
     quota = {"RateLimit": '"minute";r=0;t=20', "RateLimit-Policy": POLICY}

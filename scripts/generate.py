@@ -8,6 +8,7 @@ first. Run from anywhere; paths resolve against the repo root.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -25,7 +26,15 @@ def main() -> int:
     shutil.rmtree(PACKAGE, ignore_errors=True)
     PACKAGE.parent.mkdir(exist_ok=True)
     codegen = Path(sys.executable).with_name("ariadne-codegen")
-    result = subprocess.run([str(codegen), "client"], cwd=ROOT, capture_output=True, text=True)
+    # Our plugin is imported as codegen.plugin (pyproject: [tool.ariadne-codegen] plugins).
+    path = os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))
+    result = subprocess.run(
+        [str(codegen), "client"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": path},
+    )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         return result.returncode

@@ -144,7 +144,7 @@ class RateLimiter:
         self._gate = asyncio.Lock()
         self._slots = asyncio.Semaphore(max_in_flight)
         self._completions: collections.deque[float] = collections.deque()
-        self.throttle_events = 0
+        self.throttle_events: int = 0
         self._max_pause = max_pause
         self._quota_rate: float | None = None  # pacing ordered by a low quota window
         self._quota_until = 0.0

@@ -1,32 +1,34 @@
 """The one place a request is sent: rate limit, retries, logging and error mapping.
 
-``GraphQLTransport`` is a private subclass of the generated client. Every generated method calls
-``execute`` then ``get_data``; ``execute`` sends the request (retrying what is safe to retry),
-turns every failure into an error from :mod:`runpod_gql.errors`, and keeps the parsed body so
-``get_data`` does not parse it again. The API key goes into the Authorization header of each
-request and nowhere else.
+``GraphQLTransport`` is a private subclass of the generated client. Every generated method ends in
+``execute(Result, query, operation_name, variables)``; ``execute`` sends the request (retrying
+what is safe to retry), validates a 2xx answer straight from its bytes into ``Result`` (the base
+client's ``decode_response``: one pass, no ``json.loads``) and turns every failure into an error
+from :mod:`runpod_gql.errors`. The API key goes into the Authorization header of each request and
+nowhere else.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 import json
 import logging
 import random
 import sys
-import weakref
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import Any, Protocol, TypeVar
 
 import pydantic
-from pydantic_core import to_jsonable_python
+from runpod_gql_generated.base_client import (
+    GraphQLError,
+    ResultT,
+    decode_response,
+    encode_request,
+    plain_variables,
+)
 from runpod_gql_generated.client import GeneratedClient
-
-if TYPE_CHECKING:
-    from runpod_gql_generated.async_base_client import HttpClient
 
 from . import __version__
 from ._clock import SYSTEM_CLOCK, Clock
@@ -252,7 +254,9 @@ def _validation_error(
     exc: pydantic.ValidationError, operation: str | None = None
 ) -> ResponseValidationError:
     first = exc.errors()[0]
-    where = ".".join(str(p) for p in first.get("loc", ()))
+    loc = tuple(first.get("loc", ()))
+    # Answers are validated as GraphQLResponse[Result]: say where in the result, as before.
+    where = ".".join(str(p) for p in (loc[1:] if loc[:1] == ("data",) else loc))
     value = first.get("input")
     shown = repr(value)
     if len(shown) > 80:
@@ -264,18 +268,6 @@ def _validation_error(
         operation=operation or exc.title,
         hint="the schema may have changed: regenerate the client (make schema && make generate)",
     )
-
-
-@functools.lru_cache(maxsize=256)
-def _encoded_query(query: str) -> bytes:
-    """The query as a JSON string, indentation folded away, once per operation.
-
-    Folding whitespace is safe only outside string literals and comments (a comment runs to the
-    end of its line); our operations have neither (values go in variables, which tests/generated
-    checks), and a query with a quote or a '#' is sent as it is.
-    """
-    text = query if '"' in query or "#" in query else " ".join(query.split())
-    return json.dumps(text).encode()
 
 
 class TransportCore:
@@ -451,13 +443,9 @@ class GraphQLTransport(GeneratedClient):
     """The generated client with our transport concerns. Private: use ``RunPod``."""
 
     def __init__(self, core: TransportCore) -> None:
-        # The base class only stores its http_client (we override every method that would use
-        # it): give it the wire, so no second connection pool is ever made.
-        super().__init__(url=core.url, http_client=cast("HttpClient", core.wire))
+        # No http_client for the base class: execute below sends through the core's wire.
+        super().__init__(url=core.url)
         self.core = core
-        self._parsed: weakref.WeakKeyDictionary[WireResponse, dict[str, Any]] = (
-            weakref.WeakKeyDictionary()
-        )
 
     def __repr__(self) -> str:
         return f"<GraphQLTransport url={self.url!r}>"
@@ -500,26 +488,14 @@ class GraphQLTransport(GeneratedClient):
 
     async def execute(
         self,
+        result: type[ResultT],
         query: str,
-        operation_name: str | None = None,
-        variables: dict[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> WireResponse:
+        operation_name: str,
+        variables: Mapping[str, object],
+    ) -> ResultT:
         is_mutation = query.lstrip().startswith("mutation")
-        plain_variables = self._convert_dict_to_json_serializable(variables) if variables else {}
-        body = b"".join(
-            (
-                b'{"query":',
-                _encoded_query(query),
-                b',"operationName":',
-                json.dumps(operation_name).encode(),
-                b',"variables":',
-                json.dumps(
-                    plain_variables, default=to_jsonable_python, separators=(",", ":")
-                ).encode(),
-                b"}",
-            )
-        )
+        plain = plain_variables(variables)
+        body = encode_request(query, operation_name, plain)
         core = self.core
         headers = core.headers()
 
@@ -528,71 +504,89 @@ class GraphQLTransport(GeneratedClient):
                 "POST", self.url, body=body, headers=headers, timeout=core.options.timeout
             )
 
-        def interpret(response: WireResponse) -> WireResponse | APIError:
-            outcome = self._interpret(response, operation_name, plain_variables)
-            if isinstance(outcome, dict):
-                self._parsed[response] = outcome
-                return response
-            return outcome
+        def interpret(response: WireResponse) -> ResultT | APIError:
+            return self._interpret(response, result, operation_name, plain)
 
-        done_field = NOT_FOUND_MEANS_DONE.get(operation_name or "")
+        done_field = NOT_FOUND_MEANS_DONE.get(operation_name)
         return await core.send(
             attempt,
             interpret,
             operation=operation_name,
             is_mutation=is_mutation,
-            done_if_not_found=(lambda: self._synthetic_done(done_field)) if done_field else None,
+            # The answer the lost attempt would have had: the delete's Void field.
+            done_if_not_found=(lambda: result.model_validate({done_field: None}))
+            if done_field
+            else None,
         )
 
-    def _synthetic_done(self, field_name: str) -> WireResponse:
-        """The answer the lost attempt would have had: the delete's Void field."""
-        response = WireResponse(200, {}, b"", "OK")
-        self._parsed[response] = {field_name: None}
-        return response
-
     def _interpret(
-        self, response: WireResponse, operation: str | None, variables: Mapping[str, Any]
-    ) -> dict[str, Any] | APIError:
-        """The response's data, or the error it amounts to."""
-        try:
-            body: Any = json.loads(response.content) if response.content else None
-        except ValueError:
-            body = None
-            if response.is_success:
-                kind = response.headers.get("content-type", "unknown content type")
-                return ResponseValidationError(
-                    f"the server's answer is not JSON ({kind}, {len(response.content)} bytes)",
-                    operation=operation,
-                    status_code=response.status_code,
-                    request_id=_request_id(response),
-                )
+        self,
+        response: WireResponse,
+        result: type[ResultT],
+        operation: str | None,
+        variables: Mapping[str, Any],
+    ) -> ResultT | APIError:
+        """The response's result, or the error it amounts to.
+
+        A 2xx answer is validated from its bytes in one pass; only a non-2xx one (small: an error
+        body) is parsed with json.loads.
+        """
         if not response.is_success:
+            try:
+                body: Any = json.loads(response.content) if response.content else None
+            except ValueError:
+                body = None
             return error_from_status(response, body, operation=operation)
-        if not isinstance(body, dict):
-            return ResponseValidationError(
-                "the server's answer is not a GraphQL response object",
-                operation=operation,
-                status_code=response.status_code,
-                request_id=_request_id(response),
-            )
-        details = _details(body)
-        if details:
+        request_id = _request_id(response)
+        try:
+            answer = decode_response(result, response.content)
+        except pydantic.ValidationError as exc:
+            return _not_a_response(exc, response, operation)
+        if answer.errors:
             return error_from_graphql(
-                details,
+                [_detail(e) for e in answer.errors],
                 operation=operation,
                 status_code=response.status_code,
-                request_id=_request_id(response),
+                request_id=request_id,
                 variables=variables,
             )
-        data = body.get("data")
-        if not isinstance(data, dict):
+        if answer.data is None:
             return ResponseValidationError(
                 "the server's answer has no data and no errors",
                 operation=operation,
                 status_code=response.status_code,
-                request_id=_request_id(response),
+                request_id=request_id,
             )
-        return data
+        return answer.data
 
-    def get_data(self, response: Any) -> dict[str, Any]:
-        return self._parsed.pop(response)
+
+def _not_a_response(
+    exc: pydantic.ValidationError, response: WireResponse, operation: str | None
+) -> ResponseValidationError:
+    """The error for a 2xx answer that is not JSON, not a response object, or not the schema's."""
+    common: dict[str, Any] = {
+        "operation": operation,
+        "status_code": response.status_code,
+        "request_id": _request_id(response),
+    }
+    first = exc.errors()[0]
+    kind, where = first.get("type", ""), tuple(first.get("loc", ()))
+    if kind == "json_invalid":
+        content_type = response.headers.get("content-type", "unknown content type")
+        return ResponseValidationError(
+            f"the server's answer is not JSON ({content_type}, {len(response.content)} bytes)",
+            **common,
+        )
+    if kind == "model_type" and not where:
+        return ResponseValidationError(
+            "the server's answer is not a GraphQL response object", **common
+        )
+    return _validation_error(exc, operation)
+
+
+def _detail(error: GraphQLError) -> GraphQLErrorDetail:
+    return GraphQLErrorDetail(
+        message=error.message,
+        path=tuple(error.path or ()),
+        extensions=error.extensions or {},
+    )

@@ -273,7 +273,7 @@ class PlacementError(CapacityError):
     """Every candidate of a placing create was out of stock, too expensive or refused."""
 
     def __init__(self, attempts: Sequence[PlacementAttempt], **kwargs: Any) -> None:
-        self.attempts = tuple(attempts)
+        self.attempts: tuple[PlacementAttempt, ...] = tuple(attempts)
         lines = "; ".join(str(a) for a in self.attempts) or "no candidates"
         kwargs.setdefault(
             "hint", "widen gpu_types / cloud_types, raise max_price_per_hr, or retry later"

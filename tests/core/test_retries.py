@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pydantic
 import pytest
 
 from runpod_gql import (
@@ -163,7 +164,10 @@ async def test_validation_errors_are_never_retried(emu: Emulator) -> None:
     async with client_for(emu) as rp:
         with pytest.raises(InvalidRequestError) as info:
             await rp._transport.execute(
-                query="query Broken { pod { nope } }", operation_name="Broken"
+                pydantic.BaseModel,
+                query="query Broken { pod { nope } }",
+                operation_name="Broken",
+                variables={},
             )
     assert info.value.errors and info.value.errors[0].code == "GRAPHQL_VALIDATION_FAILED"
     assert rp.stats.retries == 0 and emu.request_count() == 1

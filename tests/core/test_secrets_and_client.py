@@ -5,6 +5,7 @@ from __future__ import annotations
 import traceback
 
 import httpx
+import pydantic
 import pytest
 
 from runpod_gql import RunPod, RunPodError, __version__
@@ -101,9 +102,13 @@ async def test_explicit_timeouts(emu: Emulator) -> None:
     assert (timeout.connect, timeout.read, timeout.write) == (3, 12, 12)
 
 
+class Me(pydantic.BaseModel):
+    myself: dict[str, object]
+
+
 async def test_a_query_with_a_comment_is_not_folded_into_one_line(emu: Emulator) -> None:
     # Folding whitespace would put everything after a '#' inside the comment.
     query = "query Me {\n  myself { # the account\n    id\n  }\n}"
     async with client_for(emu) as rp:
-        response = await rp._transport.execute(query=query, operation_name="Me")
-        assert rp._transport.get_data(response)["myself"]["id"]
+        answer = await rp._transport.execute(Me, query=query, operation_name="Me", variables={})
+        assert answer.myself["id"]

@@ -122,13 +122,13 @@ async def test_rate_limit_per_key(runpod_emulator: Emulator, http: httpx.AsyncCl
 
 
 async def test_generated_client_sees_transport_errors(runpod_emulator: Emulator) -> None:
+    from runpod_gql_generated.base_client import GraphQLHTTPError
     from runpod_gql_generated.client import GeneratedClient
-    from runpod_gql_generated.exceptions import GraphQLClientHttpError
 
     runpod_emulator.inject(Fault.SERVER_ERROR, status=503)
     headers = {"Authorization": f"Bearer {runpod_emulator.api_key}"}
     async with GeneratedClient(url=runpod_emulator.url, headers=headers) as gql:
-        with pytest.raises(GraphQLClientHttpError) as info:
+        with pytest.raises(GraphQLHTTPError) as info:
             await gql.get_account()
         assert info.value.status_code == 503
         assert (await gql.get_account()).myself is not None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from runpod_gql_generated.base_client import GraphQLResponseError
 from runpod_gql_generated.client import GeneratedClient
 from runpod_gql_generated.enums import PodStatus, PodType
-from runpod_gql_generated.exceptions import GraphQLClientGraphQLMultiError
 from runpod_gql_generated.input_types import (
     CreateNetworkVolumeInput,
     DeleteNetworkVolumeInput,
@@ -51,7 +51,7 @@ def on_demand(**kw: object) -> PodFindAndDeployOnDemandInput:
     return PodFindAndDeployOnDemandInput.model_validate(fields)
 
 
-def messages(exc: GraphQLClientGraphQLMultiError) -> list[str]:
+def messages(exc: GraphQLResponseError) -> list[str]:
     return [e.message for e in exc.errors]
 
 
@@ -120,7 +120,7 @@ async def test_full_pod_lifecycle(runpod_emulator: Emulator, gql: GeneratedClien
     await gql.terminate_pod(PodTerminateInput(pod_id=created.id))
     assert (await gql.get_pod(created.id)).pod is None
     assert created.id not in emu.state.pods
-    with pytest.raises(GraphQLClientGraphQLMultiError) as info:
+    with pytest.raises(GraphQLResponseError) as info:
         await gql.terminate_pod(PodTerminateInput(pod_id=created.id))
     assert messages(info.value) == [TERMINATE_NOT_FOUND_ERROR]
 
@@ -164,7 +164,7 @@ async def test_billing_moves_with_emulated_time(
 
 async def test_capacity_error_and_stock(runpod_emulator: Emulator, gql: GeneratedClient) -> None:
     runpod_emulator.set_stock(A40, 0)
-    with pytest.raises(GraphQLClientGraphQLMultiError) as info:
+    with pytest.raises(GraphQLResponseError) as info:
         await gql.create_pod(on_demand())
     assert messages(info.value) == [CAPACITY_ERROR]
     # One data centre gets one GPU back: a 1-GPU pod lands there, a second one does not fit.
@@ -173,7 +173,7 @@ async def test_capacity_error_and_stock(runpod_emulator: Emulator, gql: Generate
     assert pod is not None
     assert pod.machine is not None
     assert pod.machine.data_center_id == "EU-RO-1"
-    with pytest.raises(GraphQLClientGraphQLMultiError):
+    with pytest.raises(GraphQLResponseError):
         await gql.create_pod(on_demand())
     # A list of acceptable types falls through to one with stock.
     pod = (
@@ -194,7 +194,7 @@ async def test_host_full_on_resume(runpod_emulator: Emulator, gql: GeneratedClie
     assert pod is not None
     await gql.stop_pod(PodStopInput(pod_id=pod.id))
     runpod_emulator.fill_host(pod.id)
-    with pytest.raises(GraphQLClientGraphQLMultiError) as info:
+    with pytest.raises(GraphQLResponseError) as info:
         await gql.resume_pod(PodResumeInput(pod_id=pod.id, gpu_count=1))
     assert messages(info.value) == [HOST_FULL_ERROR]
     runpod_emulator.fill_host(pod.id, full=False)
@@ -217,7 +217,7 @@ async def test_spot_bids_and_outbid(runpod_emulator: Emulator, gql: GeneratedCli
     spot = PodRentInterruptableInput(
         name="spot", image_name="img", gpu_type_id=A40, gpu_count=2, cloud_type="SECURE"
     )
-    with pytest.raises(GraphQLClientGraphQLMultiError) as info:
+    with pytest.raises(GraphQLResponseError) as info:
         await gql.create_spot_pod(spot.model_copy(update={"bid_per_gpu": minimum / 2}))
     assert "below the minimum bid price" in messages(info.value)[0]
 
@@ -236,10 +236,10 @@ async def test_spot_bids_and_outbid(runpod_emulator: Emulator, gql: GeneratedCli
     assert outbid.desired_status == PodStatus.EXITED
     assert outbid.runtime is None
 
-    with pytest.raises(GraphQLClientGraphQLMultiError) as info:
+    with pytest.raises(GraphQLResponseError) as info:
         await gql.resume_pod(PodResumeInput(pod_id=pod.id, gpu_count=2))
     assert messages(info.value) == [SPOT_RESUME_ERROR]
-    with pytest.raises(GraphQLClientGraphQLMultiError):
+    with pytest.raises(GraphQLResponseError):
         await gql.bid_resume_pod(PodBidResumeInput(pod_id=pod.id, bid_per_gpu=0.01, gpu_count=2))
     resumed = (
         await gql.bid_resume_pod(
@@ -287,7 +287,7 @@ async def test_account_resources(runpod_emulator: Emulator, gql: GeneratedClient
     assert on_volume.machine is not None
     assert on_volume.machine.data_center_id == "EU-RO-1"  # pods follow their volume
     await gql.delete_network_volume(DeleteNetworkVolumeInput(id=volume.id))
-    with pytest.raises(GraphQLClientGraphQLMultiError) as info:
+    with pytest.raises(GraphQLResponseError) as info:
         await gql.delete_network_volume(DeleteNetworkVolumeInput(id=volume.id))
     assert messages(info.value) == [VOLUME_NOT_FOUND_ERROR]
 

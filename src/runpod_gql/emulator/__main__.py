@@ -71,9 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
+def _run() -> int:
     try:
-        sys.exit(main())
+        return main()
     except OSError as exc:  # e.g. port in use
         print(f"error: {exc}", file=sys.stderr)
-        sys.exit(1)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(_run())

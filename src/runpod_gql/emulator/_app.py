@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
-from graphql import ExecutionResult, GraphQLError
+from graphql import ExecutionResult, GraphQLError, GraphQLSchema
 
 from ._clock import Clock
 from ._faults import (
@@ -104,12 +104,12 @@ class EmulatorApp:
         self.clock = clock
         self._key = api_key.encode()
         self._key_text = api_key
-        self.schema = load_schema()
-        self.cache = QueryCache(self.schema)
+        self.schema: GraphQLSchema = load_schema()
+        self.cache: QueryCache = QueryCache(self.schema)
         self.faults: list[FaultRule] = []
         self.requests: list[RequestRecord] = []
         self.rate_limit: TokenBucket | None = None
-        self.stopping = asyncio.Event()
+        self.stopping: asyncio.Event = asyncio.Event()
 
     # ------------------------------------------------------------------ helpers
     def advance(self) -> World:

@@ -71,7 +71,7 @@ class Emulator:
             raise ValueError("api_key must not be empty")
         self.clock: Clock = clock if clock is not None else ScaledClock(speed)
         self.host = host
-        self.port = port
+        self.port: int = port
         self.api_key = api_key
         self._world = World(
             now=self.clock.now(),
@@ -82,7 +82,7 @@ class Emulator:
             ssh_seconds=ssh_seconds,
             client_balance=balance,
         )
-        self.app = EmulatorApp(self._world, self.clock, api_key)
+        self.app: EmulatorApp = EmulatorApp(self._world, self.clock, api_key)
         self._server: _EmbeddedServer | None = None
         self._task: asyncio.Task[None] | None = None
 

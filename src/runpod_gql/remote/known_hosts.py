@@ -46,7 +46,7 @@ class KnownHosts:
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path = Path(path if path is not None else DEFAULT_KNOWN_HOSTS).expanduser()
+        self.path: Path = Path(path if path is not None else DEFAULT_KNOWN_HOSTS).expanduser()
 
     def __repr__(self) -> str:
         return f"KnownHosts({str(self.path)!r})"

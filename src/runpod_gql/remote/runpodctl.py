@@ -125,7 +125,7 @@ class Runpodctl:
         self._api_key = api_key
         self.timeout = timeout
         self.transfer_timeout = transfer_timeout
-        self.path = find_runpodctl(path, self._base_env)
+        self.path: Path = find_runpodctl(path, self._base_env)
 
     def __repr__(self) -> str:
         key = "set" if self._api_key else "not set"
@@ -316,7 +316,7 @@ class SendTransfer:
         self._ctl = ctl
         self._args = tuple(args)
         self._proc = proc
-        self.code = ""
+        self.code: str = ""
         self._out: list[str] = []
         self._err: list[str] = []
         self._done: asyncio.Task[RunpodctlResult] | None = None

@@ -19,7 +19,7 @@ from .readiness import ProgressCallback
 if TYPE_CHECKING:
     from .pods import Pods
 
-logger = logging.getLogger("runpod_gql")
+logger: logging.Logger = logging.getLogger("runpod_gql")
 
 
 async def _clean_up(pods: Pods, pod_id: str | None, token: str, on_exit: str) -> None:

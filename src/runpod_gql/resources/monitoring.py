@@ -44,6 +44,7 @@ class PodMetrics:
 
 
 async def metrics(pods: Pods, pod_id: str) -> PodMetrics:
+    """A pod's GPU, CPU and memory use now, from one GetPod."""
     pod = await pods.get(pod_id)
     runtime = pod.runtime
     uptime = (runtime.uptime_in_seconds if runtime else None) or 0

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from .readiness import ProgressCallback
     from .remote_ops import RemoteOps, SSHPool
 
-logger = logging.getLogger("runpod_gql")
+logger: logging.Logger = logging.getLogger("runpod_gql")
 
 TOKEN_ENV = "RUNPOD_GQL_TOKEN"
 """Environment variable every create puts on its pod: how a lost create is found again."""

@@ -32,7 +32,9 @@ class SSHPool:
         env: Mapping[str, str] | None = None,
     ) -> None:
         env = os.environ if env is None else env
-        self.key_path = key_path or env.get("RUNPOD_GQL_SSH_KEY") or None
+        self.key_path: str | os.PathLike[str] | None = (
+            key_path or env.get("RUNPOD_GQL_SSH_KEY") or None
+        )
         self.home = home
         self._sessions: dict[tuple[SSHEndpoint, str | None], SSHSession] = {}
         # One connect at a time per endpoint: concurrent calls on a pod share one session.

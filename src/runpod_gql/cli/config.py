@@ -8,7 +8,7 @@ from . import render
 from ._context import globals_of
 from .options import JsonOpt
 
-app = typer.Typer(no_args_is_help=True, help="Where settings come from.")
+app: typer.Typer = typer.Typer(no_args_is_help=True, help="Where settings come from.")
 
 
 @app.command("show")

@@ -13,7 +13,7 @@ from .options import Cloud, JsonOpt
 if TYPE_CHECKING:
     from ..client import RunPod
 
-app = typer.Typer(no_args_is_help=True, help="GPU types, prices and stock.")
+app: typer.Typer = typer.Typer(no_args_is_help=True, help="GPU types, prices and stock.")
 
 
 def _bid(g: Any) -> float | None:

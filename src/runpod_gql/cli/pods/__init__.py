@@ -11,7 +11,7 @@ import typer
 
 from . import create, manage, remote
 
-app = typer.Typer(no_args_is_help=True, help="Create, watch, reach and remove pods.")
+app: typer.Typer = typer.Typer(no_args_is_help=True, help="Create, watch, reach and remove pods.")
 
 app.command("list")(manage.list_pods)
 app.command("get")(manage.get)

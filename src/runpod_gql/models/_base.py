@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -14,7 +15,8 @@ class Model(BaseModel):
     A field one API does not report is ``None`` (each such field says which API has it).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # ClassVar, as pydantic declares it: unannotated, type checkers see every model as partly unknown.
+    model_config: ClassVar[ConfigDict] = ConfigDict(frozen=True, extra="forbid")
 
 
 class Availability(str, Enum):

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from pydantic import BaseModel as PydanticBaseModel
-from pydantic import ValidationError
+from pydantic import ValidationError, model_validator
 from pydantic_core import to_jsonable_python
 
 from .base_model import UNSET
@@ -54,11 +54,32 @@ class HttpClient(Protocol):
 
 
 class GraphQLError(PydanticBaseModel):
-    """One entry of a response's ``errors`` (the GraphQL specification's error format)."""
+    """One entry of a response's ``errors`` (the GraphQL specification's error format).
+
+    Read leniently: an entry that breaks the format still says the operation failed, so it is
+    kept (as its text) rather than turned into a validation failure of the whole answer.
+    """
 
     message: str = ""
     path: list[str | int] | None = None
     extensions: dict[str, Any] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _any_entry(cls, value: object) -> object:
+        if not isinstance(value, dict):
+            return {"message": json.dumps(value)}
+        entry = cast("dict[str, object]", value)
+        path, extensions = entry.get("path"), entry.get("extensions")
+        return {
+            "message": entry.get("message")
+            if isinstance(entry.get("message"), str)
+            else json.dumps(entry.get("message", "")),
+            "path": [p for p in cast("list[object]", path) if isinstance(p, (str, int))]
+            if isinstance(path, list)
+            else None,
+            "extensions": extensions if isinstance(extensions, dict) else None,
+        }
 
 
 class GraphQLResponse(PydanticBaseModel, Generic[ResultT]):

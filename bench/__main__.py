@@ -24,12 +24,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import aiohttp
 import httpx
 
-from . import report
+from . import report, scaling
 from .clients import (
     AsyncClient,
     RawAiohttp,
@@ -41,6 +41,7 @@ from .clients import (
 )
 from .measure import cpu_seconds_of, median_min_max, p99
 from .proxy import make_certificate
+from .replay import ReplayServer
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -92,59 +93,6 @@ QUICK = Sizes(
     generate_runs=1,
     delay_ms=5.0,
 )
-
-
-# --------------------------------------------------------------------------- the server process
-class ReplayServer:
-    """``python -m bench.server`` in its own process, so it does not share the client's core."""
-
-    def __init__(self, upstream: str, cert: Path, key: Path, delay_ms: float) -> None:
-        self._args = [
-            sys.executable,
-            "-m",
-            "bench.server",
-            "--upstream",
-            upstream,
-            "--cert",
-            str(cert),
-            "--key",
-            str(key),
-            "--delay-ms",
-            str(delay_ms),
-        ]
-        self._proc: subprocess.Popen[str] | None = None
-        self.ports: dict[str, int] = {}
-
-    async def start(self) -> None:
-        loop = asyncio.get_running_loop()
-        self._proc = await loop.run_in_executor(
-            None,
-            lambda: subprocess.Popen(
-                self._args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-            ),
-        )
-        stdout: IO[str] | None = self._proc.stdout
-        assert stdout is not None
-        line = await loop.run_in_executor(None, stdout.readline)
-        if not line:
-            raise RuntimeError("the replay server did not start")
-        self.ports = json.loads(line)
-
-    @property
-    def pid(self) -> int:
-        assert self._proc is not None
-        return self._proc.pid
-
-    def stop(self) -> None:
-        if self._proc is None:
-            return
-        assert self._proc.stdin is not None
-        self._proc.stdin.close()  # the server exits when its stdin closes
-        try:
-            self._proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.wait()
 
 
 def _target(url_base: str, pod_id: str, body: bytes, cafile: Path | None) -> Target:
@@ -407,6 +355,7 @@ async def large_list(one_pod_answer: bytes, count: int, home: Path) -> dict[str,
     distinct ids): parse time and peak traced memory."""
     import tracemalloc
 
+    from runpod_gql_generated.base_client import decode_response
     from runpod_gql_generated.list_pods import ListPods
 
     answer = json.loads(one_pod_answer)
@@ -424,6 +373,9 @@ async def large_list(one_pod_answer: bytes, count: int, home: Path) -> dict[str,
     async def validate() -> None:
         ListPods.model_validate(json.loads(canned)["data"])
 
+    async def from_bytes() -> None:
+        decode_response(ListPods, canned)
+
     async def gql() -> None:
         pods = await rp.pods.list()
         assert len(pods) == count
@@ -431,6 +383,7 @@ async def large_list(one_pod_answer: bytes, count: int, home: Path) -> dict[str,
     cases: dict[str, Callable[[], Awaitable[None]]] = {
         "json.loads": loads,
         "json.loads + ListPods.model_validate": validate,
+        "GraphQLResponse[ListPods] from the bytes (runpod-gql's way)": from_bytes,
         "runpod-gql rp.pods.list (in-process transport)": gql,
     }
     for fn in cases.values():
@@ -732,6 +685,9 @@ async def run(sizes: Sizes, quick: bool, only: set[str] | None) -> dict[str, Any
             results["polling"] = await polling(
                 sizes.poll_pods, speed=15.0 if not quick else 30.0, home=home, rounds=1
             )
+        if wanted("scaling"):
+            report.progress("9 scaling: list 100/1,000/5,000 pods, wait on 100/1,000")
+            results["scaling"] = await scaling.run(quick, home)
     if wanted("cold"):
         report.progress("7/8 cold start")
         results["cold_start"] = cold_start(sizes.cold_runs)
@@ -748,7 +704,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--only",
         default=None,
-        help="comma-separated parts: http,overhead,list,polling,cold,generate",
+        help="comma-separated parts: http,overhead,list,polling,scaling,cold,generate",
     )
     args = p.parse_args(argv)
     sizes = QUICK if args.quick else FULL
@@ -764,6 +720,11 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(report.render(results))
+    if "scaling" in results:
+        # A quick run's plots go beside its JSON; a full run's are the ones docs/ shows.
+        plots = out.parent if args.quick else scaling.PLOTS
+        for path in scaling.plot(results["scaling"], plots):
+            print(f"plot: {path}")
     print(f"\nresults: {out} (bench/results/*.json is gitignored)")
     return 0
 

@@ -192,4 +192,8 @@ def render(r: dict[str, Any]) -> str:
         ]
     if "bench_wall_s" in r:
         out += ["", f"benchmark wall time: {r['bench_wall_s']:.0f} s"]
+    if "scaling" in r:
+        from .scaling import render as render_scaling
+
+        out += ["", render_scaling(r["scaling"])]
     return "\n".join(out)

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = {
     "runpod-gql",
@@ -22,6 +24,7 @@ CLIENTS = {
 }
 
 
+@pytest.mark.timeout(200)
 def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     proc = subprocess.run(
@@ -29,11 +32,11 @@ def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=110,
+        timeout=170,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     table = proc.stdout
-    for section in ("[1]", "[2]", "[3]", "[4a]", "[4b]", "[5]", "[6]", "[7]", "[8]"):
+    for section in ("[1]", "[2]", "[3]", "[4a]", "[4b]", "[5]", "[6]", "[7]", "[8]", "[9]"):
         assert section in table
     for name in CLIENTS:
         assert f"| {name} " in table
@@ -55,6 +58,18 @@ def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
     assert ours < theirs
     assert set(results["cold_start"]["cases"]) >= {"import runpod_gql", "import runpod"}
     assert results["generate"]["identical_to_repo"] is True
+    scaling = results["scaling"]["sizes"]
+    for size in scaling:
+        assert set(size["list"]) == {
+            "runpod-gql rp.pods.list",
+            "raw aiohttp + json.loads",
+            "runpod-python get_pods",
+        }
+        assert all(held > 0 for held in size["memory_bytes"].values())
+    waits = [size for size in scaling if "wait" in size]
+    assert waits and all(size["wait_requests_per_tick"] == 1 for size in waits)
+    assert (out.parent / "scaling-list.png").stat().st_size > 0
+    assert (out.parent / "scaling-wait.png").stat().st_size > 0
 
 
 def test_same_tree_sees_a_file_on_either_side(tmp_path: Path) -> None:

@@ -295,11 +295,11 @@ class TransportCore:
         self.clock = clock
         self._limiter = limiter
         self._limiter_settings = dict(limiter_settings or {})
-        self.stats = stats if stats is not None else TransportStats()
+        self.stats: TransportStats = stats if stats is not None else TransportStats()
         # A wire we built carries the fixed headers already (set once, not merged per request);
         # the user's own httpx client is left as it is and they go with every request.
         self.headers_on_wire = headers_on_wire
-        self.rng = rng or random.Random()
+        self.rng: random.Random = rng or random.Random()
 
     def __repr__(self) -> str:
         return f"<TransportCore url={self.url!r}>"

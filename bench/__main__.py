@@ -33,8 +33,10 @@ from . import report, scaling
 from .clients import (
     AsyncClient,
     RawAiohttp,
+    RawAiohttpRest,
     RawHttpx,
     RunPodGQL,
+    RunPodGQLRest,
     RunPodPython,
     Target,
     import_runpod,
@@ -193,6 +195,8 @@ async def sequential(
         RawHttpx(target),
         RawHttpx(target, over_aiohttp=True),
         RunPodPython(target),
+        RunPodGQLRest(target, home),
+        RawAiohttpRest(target),
     ]
     for c in clients:
         if isinstance(c, RunPodPython):
@@ -255,6 +259,8 @@ async def concurrency(
         # same pool (measured side by side in an earlier full run: 84 against 77 req/s).
         RawHttpx(target, limit=inflight, over_aiohttp=True),
         RunPodPython(target),
+        RunPodGQLRest(target, home, limit=inflight),
+        RawAiohttpRest(target, limit=inflight),
     ]
     pool = ThreadPoolExecutor(max_workers=inflight, thread_name_prefix="runpod-python")
 
@@ -524,6 +530,7 @@ def cold_start(runs: int) -> dict[str, Any]:
         "python -c pass": "pass",
         "import runpod_gql": "import runpod_gql",
         "from runpod_gql import RunPod": "from runpod_gql import RunPod",
+        "REST Pod model, first use": "from runpod_gql_rest.models import Pod; Pod.model_json_schema()",
         "import runpod": "import runpod",
     }
     walls: dict[str, list[float]] = {k: [] for k in snippets}

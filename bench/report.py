@@ -8,6 +8,8 @@ from typing import Any
 GQL = "runpod-gql"
 PY = "runpod-python"
 AIO = "raw aiohttp"
+REST = "runpod-gql REST getPod"
+REST_AIO = "raw aiohttp REST getPod"
 
 
 def progress(message: str) -> None:
@@ -52,6 +54,12 @@ def _sequential(title: str, data: dict[str, Any]) -> str:
         f"runpod-gql / raw aiohttp = {_ratio(gql, data[AIO]['per_call_s']['median'])}; "
         f"runpod-python / runpod-gql = {_ratio(data[PY]['per_call_s']['median'], gql)}",
     ]
+    if REST in data and REST_AIO in data:
+        rest = data[REST]["per_call_s"]["median"]
+        text.append(
+            f"REST getPod: runpod-gql / raw aiohttp = "
+            f"{_ratio(rest, data[REST_AIO]['per_call_s']['median'])} (target <= 1.2x)"
+        )
     return "\n".join(text)
 
 
@@ -82,6 +90,15 @@ def _concurrency(title: str, data: dict[str, Any]) -> str:
             f"runpod-gql / raw aiohttp = {_ratio(gql, data[AIO]['req_per_s']['median'])}; "
             f"aiohttp transport / httpx transport = "
             f"{_ratio(gql, data['runpod-gql (httpx transport)']['req_per_s']['median'])}",
+            *(
+                [
+                    f"REST getPod throughput: runpod-gql / raw aiohttp = "
+                    f"{_ratio(data[REST]['req_per_s']['median'], data[REST_AIO]['req_per_s']['median'])}"
+                    " (target >= 0.8x)"
+                ]
+                if REST in data and REST_AIO in data
+                else []
+            ),
         ]
     )
 

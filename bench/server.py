@@ -6,6 +6,11 @@ distinct (query, variables) to the emulator, keeps the answer, and serves every 
 memory with a minimal HTTP/1.1 keep-alive implementation. Its ceiling is shown in every run by the
 raw aiohttp client.
 
+REST v2 reads (``GET /v2/...``) are replayed the same way, keyed by path: the first is fetched
+from the emulator's REST side (the same origin as its ``/graphql``). An emulator without REST
+answers 404; then the answer is the example openapi.json gives for that operation (the header
+``x-bench-answer: document-example`` says so), so the client side is measured either way.
+
 ``python -m bench.server --upstream URL [--cert C --key K --delay-ms D]`` prints one JSON line
 ``{"plain": port, "tls": port, "wan": port}`` (``tls`` and ``wan`` only with a certificate: ``wan``
 is the delaying proxy in front of the TLS port) and serves until stdin closes.
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import ssl
 import sys
 import urllib.error
@@ -26,6 +32,7 @@ from .proxy import start_delay_proxy
 
 Cache = dict[tuple[str, str], bytes]
 _REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found"}
+_JSON = "application/json"
 
 
 def _key(body: bytes) -> tuple[str, str]:
@@ -38,12 +45,46 @@ def _key(body: bytes) -> tuple[str, str]:
     return (str(parsed.get("query")), json.dumps(parsed.get("variables"), sort_keys=True))
 
 
-def _response(status: int, body: bytes) -> bytes:
+def _response(status: int, body: bytes, extra: str = "") -> bytes:
     head = (
         f"HTTP/1.1 {status} {_REASONS.get(status, 'Status')}\r\n"
-        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        f"Content-Type: {_JSON}\r\nContent-Length: {len(body)}\r\n{extra}\r\n"
     )
     return head.encode() + body
+
+
+def _document_example(path: str) -> bytes | None:
+    """The first 200 example openapi.json gives for the GET operation whose template matches."""
+    from importlib import resources
+
+    document = json.loads(resources.files("runpod_gql_rest").joinpath("openapi.json").read_text())
+    for template, item in document["paths"].items():
+        pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
+        if "get" in item and re.match(pattern, path):
+            answer = item["get"]["responses"].get("200", {})
+            while "$ref" in answer:
+                node: Any = document
+                for part in answer["$ref"].removeprefix("#/").split("/"):
+                    node = node[part]
+                answer = node
+            for media in answer.get("content", {}).values():
+                for example in media.get("examples", {}).values():
+                    return json.dumps(example["value"]).encode()
+    return None
+
+
+def _fetch_rest(upstream: str, path: str, authorization: str) -> bytes:
+    origin = upstream.removesuffix("/graphql")
+    request = urllib.request.Request(
+        origin + path, method="GET", headers={"Authorization": authorization}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return _response(answer.status, answer.read(), "x-bench-answer: emulator\r\n")
+    except urllib.error.HTTPError as exc:
+        if exc.code == 404 and (example := _document_example(path.split("?")[0])) is not None:
+            return _response(200, example, "x-bench-answer: document-example\r\n")
+        return _response(exc.code, exc.read())
 
 
 def _fetch(upstream: str, body: bytes, authorization: str) -> bytes:
@@ -61,7 +102,7 @@ def _fetch(upstream: str, body: bytes, authorization: str) -> bytes:
 
 
 class ReplayProtocol(asyncio.Protocol):
-    """HTTP/1.1 with keep-alive; answers POSTs from the cache (one upstream fetch per key)."""
+    """HTTP/1.1 with keep-alive; answers from the cache (one upstream fetch per key)."""
 
     def __init__(self, cache: Cache, upstream: str) -> None:
         self._cache = cache
@@ -90,7 +131,9 @@ class ReplayProtocol(asyncio.Protocol):
             body = bytes(self._buf[end + 4 : end + 4 + length])
             del self._buf[: end + 4 + length]
             close = headers.get("connection", "").lower() == "close"
-            key = _key(body)
+            method, _, rest = head.partition(" ")
+            target = rest.partition(" ")[0]
+            key = ("GET", target) if method == "GET" else _key(body)
             cached = self._cache.get(key)
             if cached is not None:
                 self._send(cached, close)
@@ -102,7 +145,10 @@ class ReplayProtocol(asyncio.Protocol):
 
     async def _miss(self, key: tuple[str, str], body: bytes, auth: str, close: bool) -> None:
         loop = asyncio.get_running_loop()
-        answer = await loop.run_in_executor(None, _fetch, self._upstream, body, auth)
+        if key[0] == "GET":
+            answer = await loop.run_in_executor(None, _fetch_rest, self._upstream, key[1], auth)
+        else:
+            answer = await loop.run_in_executor(None, _fetch, self._upstream, body, auth)
         if answer.startswith(b"HTTP/1.1 200"):
             self._cache[key] = answer
         self._send(answer, close)

@@ -21,6 +21,8 @@ CLIENTS = {
     "raw httpx",
     "raw httpx over httpx-aiohttp",
     "runpod-python",
+    "runpod-gql REST getPod",
+    "raw aiohttp REST getPod",
 }
 
 
@@ -38,6 +40,8 @@ def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
     table = proc.stdout
     for section in ("[1]", "[2]", "[3]", "[4a]", "[4b]", "[5]", "[6]", "[7]", "[8]", "[9]"):
         assert section in table
+    assert "REST getPod: runpod-gql / raw aiohttp = " in table
+    assert "REST getPod throughput: runpod-gql / raw aiohttp = " in table
     for name in CLIENTS:
         assert f"| {name} " in table
 

@@ -123,3 +123,19 @@ def test_the_client_module_loads_no_models() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_a_client_loads_no_rest_code_until_it_is_used() -> None:
+    code = (
+        "import sys; from runpod_gql import RunPod;"
+        "rp = RunPod(api_key='k', url='http://127.0.0.1:9/graphql', env={});"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('runpod_gql_rest')}));"
+        "rp.rest;"
+        "print(sorted(m for m in sys.modules if m.startswith('runpod_gql_rest.models.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    before, after = out.stdout.splitlines()
+    assert before == "[]"
+    assert after == "[]"  # the typed client exists; no model is loaded before a call

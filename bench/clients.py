@@ -101,35 +101,6 @@ class RunPodGQLRest(RunPodGQL):
         await self._rp.rest.get_pod(self._target.pod_id)
 
 
-class RawAiohttpRest:
-    """The REST floor: aiohttp sending the same ``GET /v2/pods/{id}``, ``json.loads`` on the answer."""
-
-    name = "raw aiohttp REST getPod"
-
-    def __init__(self, target: Target, limit: int = 64) -> None:
-        self._target = target
-        self._limit = limit
-        self._session: aiohttp.ClientSession | None = None
-        self._url = f"{target.base_url}/v2/pods/{target.pod_id}"
-        self._headers = {"Authorization": f"Bearer {target.api_key}"}
-
-    async def open(self) -> None:
-        ctx = self._target.ssl_context()
-        connector = aiohttp.TCPConnector(limit=self._limit, ssl=ctx if ctx is not None else True)
-        self._session = aiohttp.ClientSession(connector=connector)
-
-    async def call(self) -> None:
-        assert self._session is not None
-        async with self._session.get(self._url, headers=self._headers) as response:
-            payload = json.loads(await response.read())
-            if response.status != 200 or not isinstance(payload, dict) or not payload.get("id"):
-                raise RuntimeError(f"unexpected answer: {str(payload)[:200]}")
-
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-
-
 class RawAiohttp:
     """The floor: aiohttp posting the same bytes, ``json.loads`` on the answer."""
 
@@ -159,6 +130,24 @@ class RawAiohttp:
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()
+
+
+class RawAiohttpRest(RawAiohttp):
+    """The REST floor: aiohttp sending the same ``GET /v2/pods/{id}``, ``json.loads`` on the answer."""
+
+    name = "raw aiohttp REST getPod"
+
+    def __init__(self, target: Target, limit: int = 64) -> None:
+        super().__init__(target, limit)
+        self._url = f"{target.base_url}/v2/pods/{target.pod_id}"
+        self._headers = {"Authorization": f"Bearer {target.api_key}"}
+
+    async def call(self) -> None:
+        assert self._session is not None
+        async with self._session.get(self._url, headers=self._headers) as response:
+            payload = json.loads(await response.read())
+            if response.status != 200 or not isinstance(payload, dict) or not payload.get("id"):
+                raise RuntimeError(f"unexpected answer: {str(payload)[:200]}")
 
 
 class RawHttpx:

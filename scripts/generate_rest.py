@@ -5,7 +5,7 @@ written:
 
 - ``openapi.json``: the document itself, as package data (the emulator validates against it);
 - ``models/``: a pydantic v2 model per schema, one module each, by datamodel-code-generator (pinned
-  in the dev extra; docs/readme/generated.md says why this generator), and an ``__init__`` that
+  in the dev extra; docs/generated.md says why this generator), and an ``__init__`` that
   imports each name on first use;
 - ``client.py``: ``RestClient``, one typed async method per operation (scripts/rest_codegen);
 - ``_runtime.py``: what those methods need from a transport (scripts/rest_codegen/runtime.py).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
@@ -76,9 +77,12 @@ class Sender(Protocol):
     ) -> AsyncIterator[Event]: ...
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9._~-]+")
+
+
 def segment(value: str) -> str:
     """A path parameter, percent-encoded so it stays one segment (``/`` included)."""
-    return quote(value, safe="")
+    return value if _PLAIN.fullmatch(value) else quote(value, safe="")
 
 
 def _text(value: QueryValue) -> str:

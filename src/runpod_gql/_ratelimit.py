@@ -22,8 +22,7 @@ import collections
 import hashlib
 import re
 import weakref
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import _validate as v
@@ -173,14 +172,19 @@ class RateLimiter:
         grown = self._throttled_rate * float(self._growth**since)
         return grown if self._ceiling is None else min(self._ceiling, grown)
 
-    @asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        """Hold one request slot; waits for the bucket and any server-ordered pause."""
-        async with self._slots:
-            await self._take_token()
-            yield
+    def slot(self) -> _Slot:
+        """``async with``: hold one request slot; waits for the bucket and any server pause."""
+        return _Slot(self)
 
     async def _take_token(self) -> None:
+        if (
+            self._ceiling is None
+            and self._throttled_rate is None
+            and self._quota_rate is None
+            and not self._gate.locked()
+            and self._clock.monotonic() >= self._paused_until
+        ):
+            return  # unlimited, nobody waiting: the common case costs no lock
         # One waiter at a time, so tasks are served in arrival order.
         async with self._gate:
             while True:
@@ -251,6 +255,27 @@ class RateLimiter:
         # One token left: the retry of the refused request goes first once the pause is over.
         self._tokens = 1.0
         self._refilled = now
+
+
+class _Slot:
+    """One request slot of a limiter (a class, not a generator: it is on every request's path)."""
+
+    __slots__ = ("_limiter",)
+
+    def __init__(self, limiter: RateLimiter) -> None:
+        self._limiter = limiter
+
+    async def __aenter__(self) -> None:
+        limiter = self._limiter
+        await limiter._slots.acquire()
+        try:
+            await limiter._take_token()
+        except BaseException:
+            limiter._slots.release()
+            raise
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._limiter._slots.release()
 
 
 _SHARED: weakref.WeakValueDictionary[str, RateLimiter] = weakref.WeakValueDictionary()

@@ -34,6 +34,7 @@ from ._transport import (
 from ._wire import WireFailure, WireResponse, WireStream
 from .errors import (
     APIError,
+    APIRetiredError,
     AuthenticationError,
     CapacityError,
     ConflictError,
@@ -188,6 +189,12 @@ def error_from_rest(
     if status == 409:
         return ConflictError(
             said, hint="read the object's current state (a pod's `actions`) first", **common
+        )
+    if status == 410:
+        return APIRetiredError(
+            f"gone: {said}",
+            hint="RunPod retired this API version: upgrade runpod-gql (make schema && make generate)",
+            **common,
         )
     if status == 413:
         return InvalidRequestError(

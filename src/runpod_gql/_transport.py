@@ -361,14 +361,17 @@ class TransportCore:
         count as done (a delete whose first answer was lost).
         """
         policy = self.options.retry
-        started = self.clock.monotonic()
+        clock = self.clock
+        started = sent_at = clock.monotonic()
+        debug = logger.isEnabledFor(logging.DEBUG)
         number = 0
         maybe_applied = False
         while True:
             number += 1
             error: APIError
             cause: BaseException | None = None
-            sent_at = self.clock.monotonic()
+            if number > 1:
+                sent_at = clock.monotonic()
             async with self.limiter.slot():
                 self.stats.requests += 1
                 try:
@@ -385,13 +388,14 @@ class TransportCore:
                     outcome = interpret(response)
                     if not isinstance(outcome, APIError):
                         self.limiter.on_success()
-                        logger.debug(
-                            "%s attempt=%d status=%s %.1fms",
-                            operation,
-                            number,
-                            status,
-                            (self.clock.monotonic() - sent_at) * 1000,
-                        )
+                        if debug:
+                            logger.debug(
+                                "%s attempt=%d status=%s %.1fms",
+                                operation,
+                                number,
+                                status,
+                                (clock.monotonic() - sent_at) * 1000,
+                            )
                         return outcome
                     error = outcome
             logger.debug(

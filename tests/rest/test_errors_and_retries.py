@@ -25,6 +25,7 @@ from runpod_gql import (
     ServerError,
 )
 from runpod_gql.emulator import EmulatorTime
+from runpod_gql.errors import APIRetiredError
 
 from .support import TEST_KEY, ScriptedServer, answer, drop, example, problem
 
@@ -49,6 +50,7 @@ CREATE = CreatePodRequest(
         (402, "insufficient balance", InsufficientBalanceError),
         (404, "template not found", NotFoundError),
         (409, "pod belongs to a cluster", ConflictError),
+        (410, "REST v1 has been retired", APIRetiredError),
         (413, "request body too large", InvalidRequestError),
         (422, "Request validation failed.", InvalidRequestError),
         (500, "internal error", ServerError),

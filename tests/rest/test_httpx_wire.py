@@ -11,7 +11,7 @@ import pytest
 import pytest_asyncio
 
 from runpod_gql import APIConnectionError, NotFoundError, RetryPolicy, RunPod
-from tests.support import EmulatorDrivenClock
+from tests.support import fake_clock
 
 from .support import TEST_KEY, ScriptedServer, answer, drop, events, example, problem
 
@@ -26,7 +26,7 @@ async def rp(request: pytest.FixtureRequest, server: ScriptedServer) -> AsyncIte
     client = RunPod(
         api_key=TEST_KEY,
         url=f"{server.base}/graphql",
-        clock=EmulatorDrivenClock(None),
+        clock=fake_clock(),
         env={},
         retry=POLICY,
         **kwargs,

@@ -35,7 +35,7 @@ import pytest
 from runpod_gql.emulator import Emulator
 from tests.docs.examples import GIVEN, ROOT, DirectiveError, Example, collect, documents, parse
 from tests.remote.conftest import FAKE_RUNPODCTL
-from tests.sshd import LocalSSHD, sshd_available
+from tests.sshd import LocalSSHD
 
 WORKDIR = Path(__file__).parent / "workdir"
 SPEED = 1000.0
@@ -51,14 +51,6 @@ NOT_RUN: dict[str, int] = {"docs/apis.md": 1}  # RunPod(api=...): issue 15 wires
 def _param(example: Example) -> Any:
     marks = [pytest.mark.ssh] if example.sshd else []
     return pytest.param(example, id=example.id, marks=marks)
-
-
-@pytest.fixture(scope="module")
-def sshd_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalSSHD]:
-    if not sshd_available():
-        pytest.skip("OpenSSH sshd is not installed (apt-get install openssh-server)")
-    with LocalSSHD(tmp_path_factory.mktemp("sshd")) as server:
-        yield server
 
 
 @pytest.fixture

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.sshd import LocalSSHD, sshd_available
+from tests.sshd import LocalSSHD
 
 FAKE_RUNPODCTL = Path(__file__).parent / "fake_runpodctl" / "runpodctl"
-
-
-@pytest.fixture(scope="module")
-def sshd_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalSSHD]:
-    """One sshd per test module (starting one takes tens of milliseconds, but keys cost more)."""
-    if not sshd_available():
-        pytest.skip("OpenSSH sshd is not installed (apt-get install openssh-server)")
-    with LocalSSHD(tmp_path_factory.mktemp("sshd")) as server:
-        yield server
 
 
 @pytest.fixture

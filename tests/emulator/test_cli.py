@@ -1,4 +1,5 @@
-"""``python -m runpod_gql.emulator`` starts, prints its URL and key, serves, and stops on SIGTERM."""
+"""``python -m runpod_gql.emulator`` starts, prints its URLs (GraphQL, REST v2) and key, serves both,
+and stops on SIGTERM."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ def test_cli_prints_url_and_key_and_serves() -> None:
         assert proc.stdout is not None
         url = proc.stdout.readline().split(" on ")[-1].strip()
         key = proc.stdout.readline().split(": ", 1)[-1].strip()
+        rest = proc.stdout.readline().split(": ", 1)[-1].split()[0]
+        assert rest == url.removesuffix("/graphql") + "/v2"
         assert url.startswith("http://127.0.0.1:")
         assert url.endswith("/graphql")
         assert key.startswith("emu-")
@@ -30,6 +33,8 @@ def test_cli_prints_url_and_key_and_serves() -> None:
         r = httpx.post(url, json={"query": "{ myself { id } }"}, headers=headers, timeout=10)
         assert r.json() == {"data": {"myself": {"id": "user_emulator"}}}
         assert httpx.post(url, json={"query": "{ myself { id } }"}, timeout=10).status_code == 401
+        pods = httpx.get(f"{rest}/pods", headers=headers, timeout=10)
+        assert pods.status_code == 200 and pods.json() == {"pods": []}
     finally:
         proc.send_signal(signal.SIGTERM)
         _out, err = proc.communicate(timeout=20)

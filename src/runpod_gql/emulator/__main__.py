@@ -14,7 +14,8 @@ __all__ = ["main"]
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="runpod-gql emulator", description="Serve a local emulation of RunPod's GraphQL API."
+        prog="runpod-gql emulator",
+        description="Serve a local emulation of RunPod's GraphQL and REST v2 APIs.",
     )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765, help="0 picks a free port (default 8765)")
@@ -53,6 +54,7 @@ async def _serve(args: argparse.Namespace, api_key: str) -> None:
         # A local test key: printing it is the point (clients need it).
         print(f"RunPod API emulator listening on {emu.url}", flush=True)
         print(f"API key: {api_key}", flush=True)
+        print(f"REST v2: {emu.rest_url}  (GET {emu.rest_url}/pods, same account)", flush=True)
         print(f"RUNPOD_API_BASE_URL={emu.base_url}  (runpod-python)", flush=True)
         print(f"RUNPOD_GRAPHQL_URL={emu.url}  (runpodctl)", flush=True)
         await stop.wait()

@@ -13,7 +13,6 @@ import hmac
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
@@ -33,41 +32,28 @@ from ._faults import (
 )
 from ._gql_views import pod_view
 from ._graphql import PUBLIC_FIELDS, QueryCache, load_schema, run
+from ._http import (
+    GATEWAY_PAGE,
+    HTML,
+    JSON,
+    REASONS,
+    TRANSPORT_EXTENSION,
+    Dropped,
+    Receive,
+    Scope,
+    Send,
+    drop,
+    respond,
+)
+from ._rest import RestAPI
 from ._state import OPAQUE_ERROR, EmulatedAPIError, World
 
 __all__ = ["TRANSPORT_EXTENSION", "EmulatorApp"]
 
 log = logging.getLogger("runpod_gql.emulator")
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-
-# Scope extension under which the server puts the connection's asyncio transport, so a fault can
-# close the connection without an HTTP response (see _server.py).
-TRANSPORT_EXTENSION = "runpod_gql.emulator.transport"
-
-_JSON = (b"content-type", b"application/json")
-_HTML = (b"content-type", b"text/html; charset=utf-8")
-_GATEWAY_PAGE = (
-    "<html><head><title>{status} {reason}</title></head><body><center><h1>{status} {reason}</h1>"
-    "</center><hr><center>cloudflare</center></body></html>"
-)
-_REASONS = {
-    500: "Internal Server Error",
-    502: "Bad Gateway",
-    503: "Service Unavailable",
-    504: "Gateway Timeout",
-}
-
-
 # Faults answered without applying the operation (DROP_BEFORE is handled before these).
 _NOT_APPLIED = frozenset({Fault.RATE_LIMIT, Fault.SERVER_ERROR, Fault.OPAQUE_ERROR})
-
-
-class _Dropped(Exception):
-    """The connection was closed on purpose; no response goes out."""
 
 
 @dataclass
@@ -110,6 +96,7 @@ class EmulatorApp:
         self.requests: list[RequestRecord] = []
         self.rate_limit: TokenBucket | None = None
         self.stopping: asyncio.Event = asyncio.Event()
+        self.rest: RestAPI = RestAPI(self, api_key)
 
     # ------------------------------------------------------------------ helpers
     def advance(self) -> World:
@@ -129,7 +116,7 @@ class EmulatorApp:
                     return True
         return False
 
-    def _take_fault(self, operation: str | None, fields: tuple[str, ...]) -> FaultRule | None:
+    def take_fault(self, operation: str | None, fields: tuple[str, ...]) -> FaultRule | None:
         for rule in self.faults:
             if rule.matches(operation, fields):
                 rule.remaining -= 1
@@ -138,31 +125,7 @@ class EmulatorApp:
                 return rule
         return None
 
-    @staticmethod
-    async def _respond(
-        send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]] | None = None
-    ) -> None:
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [*(headers or [_JSON]), (b"content-length", str(len(body)).encode())],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
-
-    @staticmethod
-    async def _drop(scope: Scope, receive: Receive) -> None:
-        transport = scope.get("extensions", {}).get(TRANSPORT_EXTENSION)
-        if transport is None:  # not served by our protocol: cannot drop, fail loudly instead
-            raise RuntimeError("connection drop needs the emulator's uvicorn protocol")
-        transport.close()
-        # Wait for the server to notice, so it does not answer on our behalf.
-        while (await receive())["type"] != "http.disconnect":
-            pass
-        raise _Dropped
-
-    async def _hold(self, seconds: float) -> None:
+    async def hold(self, seconds: float) -> None:
         """Sleep, but wake when the emulator stops so shutdown never waits on a fault."""
         with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(self.stopping.wait(), timeout=seconds)
@@ -181,11 +144,15 @@ class EmulatorApp:
         try:
             if path == "/graphql":
                 await self._graphql(scope, bytes(body), receive, send)
+            elif path == "/v2/openapi.json" and scope["method"] == "GET":  # public, as RunPod's
+                await respond(send, 200, self.rest.doc_bytes)
+            elif path == "/v2" or path.startswith("/v2/"):
+                await self.rest(scope, bytes(body), receive, send)
             elif path.startswith("/_emulator"):
                 await self._control(scope, path, bytes(body), send)
             else:
-                await self._respond(send, 404, b'{"error":"not found"}')
-        except _Dropped:
+                await respond(send, 404, b'{"error":"not found"}')
+        except Dropped:
             return
 
     # ------------------------------------------------------------------ GraphQL
@@ -230,7 +197,7 @@ class EmulatorApp:
             else:
                 ex.status, code, message = 401, "UNAUTHENTICATED", "Unauthorized"
             ex.errors = (message,)
-            await self._respond(send, ex.status, _errors_body(message, code))
+            await respond(send, ex.status, _errors_body(message, code))
             return
         ex.variables = payload.get("variables")
         requested = payload.get("operationName")
@@ -241,42 +208,42 @@ class EmulatorApp:
         public = not is_mutation and bool(ex.fields) and set(ex.fields) <= PUBLIC_FIELDS
         if not ex.authorized and not public:
             ex.status, ex.errors = 401, ("Unauthorized",)
-            await self._respond(send, 401, _errors_body("Unauthorized", "UNAUTHENTICATED"))
+            await respond(send, 401, _errors_body("Unauthorized", "UNAUTHENTICATED"))
             return
         if ex.authorized and await self._graphql_limited(ex, send):
             return
-        rule = self._take_fault(ex.operation, ex.fields)
+        rule = self.take_fault(ex.operation, ex.fields)
         ex.fault = rule.kind if rule else None
         if rule is not None and rule.kind is Fault.DROP_BEFORE:
             ex.status = None
-            await self._drop(scope, receive)
+            await drop(scope, receive)
         if rule is not None and rule.kind in _NOT_APPLIED:
             ex.status, ex.errors = await self._early_fault(rule, ex.fields, send)
             return
         if prepared.errors:
             ex.status, ex.errors = 400, tuple(e["message"] for e in prepared.errors)
-            await self._respond(send, 400, json.dumps({"errors": list(prepared.errors)}).encode())
+            await respond(send, 400, json.dumps({"errors": list(prepared.errors)}).encode())
             return
         if ex.variables is not None and not isinstance(ex.variables, dict):
             ex.status, ex.errors = 400, ("Variables must be a JSON object",)
-            await self._respond(send, 400, _errors_body(ex.errors[0], "BAD_USER_INPUT"))
+            await respond(send, 400, _errors_body(ex.errors[0], "BAD_USER_INPUT"))
             return
         result = run(self.schema, prepared, self.advance(), ex.variables, requested_name)
         out = self._graphql_result(ex, result)
         if rule is not None and await self._late_fault(rule, ex, out, scope, receive, send):
             return
-        await self._respond(send, ex.status or 200, out)
+        await respond(send, ex.status or 200, out)
 
     async def _graphql_limited(self, ex: _Exchange, send: Send) -> bool:
         """Answer 429 when the key's token bucket is empty."""
         if self.rate_limit is None or (wait := self.rate_limit.take()) is None:
             return False
         ex.status, ex.fault, ex.errors = 429, Fault.RATE_LIMIT, ("Too Many Requests",)
-        await self._respond(
+        await respond(
             send,
             429,
             _errors_body("Too Many Requests", "RATE_LIMITED"),
-            [_JSON, (b"retry-after", retry_after_header(wait))],
+            [JSON, (b"retry-after", retry_after_header(wait))],
         )
         return True
 
@@ -308,16 +275,16 @@ class EmulatorApp:
         """Faults that happen after the operation was applied; True when the answer went out."""
         if rule.kind is Fault.DROP_AFTER:
             ex.status = None
-            await self._drop(scope, receive)
+            await drop(scope, receive)
         if rule.kind is Fault.TIMEOUT:
-            await self._hold(rule.delay)
+            await self.hold(rule.delay)
         if rule.kind is Fault.MALFORMED:
             ex.status = 200
             if rule.variant == "html":
-                page = _GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
-                await self._respond(send, 200, page, [_HTML])
+                page = GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
+                await respond(send, 200, page, [HTML])
             else:
-                await self._respond(send, 200, out[: max(1, len(out) // 2)])
+                await respond(send, 200, out[: max(1, len(out) // 2)])
             return True
         return False
 
@@ -326,21 +293,19 @@ class EmulatorApp:
     ) -> tuple[int, tuple[str, ...]]:
         """Faults answered without applying the operation. Returns (status, error messages)."""
         if rule.kind is Fault.RATE_LIMIT:
-            headers = [_JSON]
+            headers = [JSON]
             if rule.retry_after is not None:
                 headers.append((b"retry-after", retry_after_header(rule.retry_after)))
-            await self._respond(
-                send, 429, _errors_body("Too Many Requests", "RATE_LIMITED"), headers
-            )
+            await respond(send, 429, _errors_body("Too Many Requests", "RATE_LIMITED"), headers)
             return 429, ("Too Many Requests",)
         if rule.kind is Fault.SERVER_ERROR:
             status = rule.status or 500
-            reason = _REASONS.get(status, "Error")
+            reason = REASONS.get(status, "Error")
             if status == 500:
-                await self._respond(send, 500, _errors_body(reason, "INTERNAL_SERVER_ERROR"))
+                await respond(send, 500, _errors_body(reason, "INTERNAL_SERVER_ERROR"))
             else:  # what a proxy in front of the API sends: an HTML page
-                page = _GATEWAY_PAGE.format(status=status, reason=reason).encode()
-                await self._respond(send, status, page, [_HTML])
+                page = GATEWAY_PAGE.format(status=status, reason=reason).encode()
+                await respond(send, status, page, [HTML])
             return status, (reason,)
         assert rule.kind is Fault.OPAQUE_ERROR
         body = {
@@ -353,16 +318,16 @@ class EmulatorApp:
             ],
             "data": {f: None for f in fields} or None,
         }
-        await self._respond(send, 200, json.dumps(body).encode())
+        await respond(send, 200, json.dumps(body).encode())
         return 200, (OPAQUE_ERROR,)
 
     # ------------------------------------------------------------------ control endpoint
     async def _control(self, scope: Scope, path: str, body: bytes, send: Send) -> None:
         if path == "/_emulator/health":
-            await self._respond(send, 200, b'{"ok":true}')
+            await respond(send, 200, b'{"ok":true}')
             return
         if not self._authorized(scope):
-            await self._respond(send, 401, _errors_body("Unauthorized", "UNAUTHENTICATED"))
+            await respond(send, 401, _errors_body("Unauthorized", "UNAUTHENTICATED"))
             return
         try:
             data = json.loads(body) if body else {}
@@ -370,12 +335,12 @@ class EmulatorApp:
                 raise ValueError("body must be a JSON object")
             result = self.control(scope["method"], path.removeprefix("/_emulator"), data)
         except LookupError as exc:
-            await self._respond(send, 404, json.dumps({"error": str(exc)}).encode())
+            await respond(send, 404, json.dumps({"error": str(exc)}).encode())
             return
         except (ValueError, TypeError) as exc:
-            await self._respond(send, 400, json.dumps({"error": str(exc)}).encode())
+            await respond(send, 400, json.dumps({"error": str(exc)}).encode())
             return
-        await self._respond(send, 200, json.dumps(result).encode())
+        await respond(send, 200, json.dumps(result).encode())
 
     def control(self, method: str, path: str, data: dict[str, Any]) -> Any:
         """Dispatch one control request; raises LookupError (404) or ValueError (400)."""
@@ -423,6 +388,22 @@ class EmulatorApp:
                 "runtime": None,
                 "networkVolume": None,
             }
+        if route == ("POST", "/logs"):
+            source = data.get("source", "container")
+            if source not in ("container", "system") or not isinstance(data.get("line"), str):
+                raise ValueError("line (a string) is required; source is 'container' or 'system'")
+            entry = world.write_log(self._known_pod(data), data["line"], source)
+            return {"ts": entry.ts, "seq": entry.seq}
+        if route == ("POST", "/fail_pod"):
+            reason = str(data.get("reason") or "container exited with an error")
+            world.fail_pod(self._known_pod(data), reason)
+            return {"ok": True}
+        if route == ("POST", "/fail_image"):
+            image = data.get("image")
+            if not isinstance(image, str) or not image:
+                raise ValueError("image (a string) is required")
+            (world.bad_images.add if data.get("failing", True) else world.bad_images.discard)(image)
+            return {"ok": True}
         if route == ("POST", "/clock/advance"):
             self.clock.advance(float(data["seconds"]))
             return {"now": self.advance().now}

@@ -129,6 +129,21 @@ class TokenBucket:
             return None
         return (1 - self.tokens) / self.per_second
 
+    def headers(self) -> list[tuple[bytes, bytes]]:
+        """``RateLimit`` and ``RateLimit-Policy`` (IETF draft structured fields, as RunPod sends
+        them) for this bucket: one window, ``burst`` requests refilled over ``burst/per_second``
+        seconds; ``t`` is when the next request is allowed (``r=0``) or the bucket is full."""
+        now = time.monotonic()
+        tokens = min(self.burst, self.tokens + (now - self.stamp) * self.per_second)
+        remaining = int(tokens)
+        missing = (1 - tokens) if remaining == 0 else (self.burst - tokens)
+        reset = math.ceil(max(0.0, missing) / self.per_second)
+        window = max(1, math.ceil(self.burst / self.per_second))
+        return [
+            (b"ratelimit", f'"bucket";r={remaining};t={reset}'.encode()),
+            (b"ratelimit-policy", f'"bucket";q={int(self.burst)};w={window}'.encode()),
+        ]
+
 
 def retry_after_header(seconds: float) -> bytes:
     """Delay-seconds is an integer in HTTP; round up so a client that honours it is never early."""

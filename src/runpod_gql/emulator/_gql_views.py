@@ -7,7 +7,6 @@ field (see ``_graphql.default_resolver``).
 
 from __future__ import annotations
 
-import random
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,7 +20,7 @@ from ._records import (
     TemplateRecord,
     VolumeRecord,
 )
-from ._state import USER_ID, World, iso, parse_ports
+from ._state import USER_ID, World, iso, port_mappings, runtime_ready, utilisation
 
 __all__ = [
     "cpu_flavor_view",
@@ -244,46 +243,6 @@ def machine_view(world: World, pod: PodRecord) -> dict[str, Any]:
         "maxDownloadSpeedMbps": 1000,
         "maxUploadSpeedMbps": 1000,
     }
-
-
-def port_mappings(world: World, pod: PodRecord) -> list[tuple[str, bool, int, int, str]]:
-    """(ip, is public, private port, public port, type) of a running container.
-
-    A custom dockerArgs replaces the start script, so no sshd and no port mappings appear:
-    "RUNNING but never reachable" (see API-BEHAVIOUR.md)."""
-    out: list[tuple[str, bool, int, int, str]] = []
-    if pod.docker_args:
-        return out
-    for private, kind in parse_ports(pod.ports or ("22/tcp" if pod.start_ssh else "")):
-        if private == 22 and kind == "tcp":
-            out.append((pod.private_ip, False, 22, 22, "tcp"))
-            out.append((world.ssh_host, True, 22, pod.ssh_public_port, "tcp"))
-        elif kind == "tcp":
-            out.append(
-                (
-                    world.ssh_host,
-                    True,
-                    private,
-                    10000 + (pod.ssh_public_port + private) % 50000,
-                    "tcp",
-                )
-            )
-        else:
-            out.append((pod.private_ip, False, private, private, kind))
-    return out
-
-
-def utilisation(world: World, pod: PodRecord) -> random.Random:
-    """Utilisation varies every 10 emulated seconds, reproducibly for a given seed."""
-    return random.Random(f"{world.seed}:{pod.id}:{int(world.now // 10)}")
-
-
-def runtime_ready(world: World, pod: PodRecord) -> bool:
-    """The container is up: boot + ssh delay after the last start, and not stopped."""
-    return (
-        pod.desired_status != "EXITED"
-        and world.now >= pod.started_at + world.boot_seconds + world.ssh_seconds
-    )
 
 
 def runtime_view(world: World, pod: PodRecord) -> dict[str, Any] | None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "ClusterRecord",
+    "DelegationRecord",
     "EndpointRecord",
     "LogLine",
     "PodCreate",
@@ -117,6 +119,7 @@ class PodRecord:
     locked: bool = False
     global_networking: bool = False
     cuda_version: str = "12.8"
+    cluster_id: str | None = None
 
 
 @dataclass
@@ -210,6 +213,33 @@ class SecretRecord:
 
     def __repr__(self) -> str:
         return f"SecretRecord(id={self.id!r}, name={self.name!r})"
+
+
+@dataclass
+class DelegationRecord:
+    """An ECR pull delegation: RunPod may pull from the AWS repository named by ``resource``."""
+
+    id: str
+    name: str | None
+    aws_region: str
+    aws_account: str
+    repository: str
+    tag: str
+    created_at: float
+
+
+@dataclass
+class ClusterRecord:
+    """An instant cluster: ``pod_ids`` are its member pods, rank by position."""
+
+    id: str
+    name: str
+    type: str
+    gpu_type_id: str
+    gpu_count_per_pod: int
+    data_center_id: str
+    pod_ids: list[str]
+    created_at: float
 
 
 @dataclass(frozen=True)

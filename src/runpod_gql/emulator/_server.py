@@ -17,7 +17,7 @@ from ._app import TRANSPORT_EXTENSION, EmulatorApp
 from ._client_clock import EmulatorTime
 from ._clock import Clock, ScaledClock
 from ._faults import Fault, FaultRule, MalformedVariant, RequestRecord, TokenBucket
-from ._records import PodRecord
+from ._records import LogLine, LogSource, PodRecord
 from ._state import World
 
 if TYPE_CHECKING:
@@ -45,7 +45,8 @@ class _EmbeddedServer(uvicorn.Server):
 
 
 class Emulator:
-    """A local RunPod GraphQL API. ``async with Emulator() as emu:`` serves it at ``emu.url``.
+    """A local RunPod API: GraphQL at ``emu.url`` and REST v2 at ``emu.rest_url``, one port, one
+    emulated account. ``async with Emulator() as emu:`` serves both.
 
     ``speed`` is emulated seconds per real second (ignored when ``clock`` is given); with
     ``clock=ManualClock()`` time moves only through ``emu.clock.advance(seconds)``. Every pod's
@@ -167,6 +168,11 @@ class Emulator:
         """The GraphQL endpoint."""
         return f"{self.base_url}/graphql"
 
+    @property
+    def rest_url(self) -> str:
+        """The REST v2 API's base (``GET {rest_url}/pods``...), on the same port and account."""
+        return f"{self.base_url}/v2"
+
     # ------------------------------------------------------------------ clients
     @cached_property
     def client_clock(self) -> EmulatorTime:
@@ -207,6 +213,22 @@ class Emulator:
         """Interrupt a spot pod: it goes EXITED and its runtime disappears."""
         return self.state.outbid(pod_id)
 
+    def write_log(self, pod_id: str, line: str, source: LogSource = "container") -> LogLine:
+        """Append a line to a pod's log, as its container (or ``"system"``) would; followers of
+        ``GET /v2/pods/{id}/logs`` receive it."""
+        if source not in ("container", "system"):
+            raise ValueError("source must be 'container' or 'system'")
+        return self.state.write_log(pod_id, line, source)
+
+    def fail_pod(self, pod_id: str, reason: str = "container exited with an error") -> PodRecord:
+        """Put a pod in the unrecoverable ERROR state (v2 ``status``), with a log line."""
+        return self.state.fail_pod(pod_id, reason)
+
+    def fail_image(self, image: str, failing: bool = True) -> None:
+        """Pods of this image fail their pull at boot (status ERROR) until ``failing=False``."""
+        images = self.state.bad_images
+        (images.add if failing else images.discard)(image)
+
     # ------------------------------------------------------------------ faults and limits
     def inject(
         self,
@@ -245,11 +267,12 @@ class Emulator:
     # ------------------------------------------------------------------ observation
     @property
     def requests(self) -> list[RequestRecord]:
-        """Every GraphQL request so far, oldest first (a copy)."""
+        """Every request so far, GraphQL and REST, oldest first (a copy)."""
         return list(self.app.requests)
 
     def request_count(self, operation: str | None = None) -> int:
-        """Requests so far; with ``operation``, only those with that name or root field."""
+        """Requests so far; with ``operation``, only those with that GraphQL operation name or root
+        field, or that REST ``operationId``."""
         if operation is None:
             return len(self.app.requests)
         return sum(

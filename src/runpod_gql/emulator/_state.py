@@ -29,6 +29,8 @@ from ._catalog import (
     GpuTypeSpec,
 )
 from ._records import (
+    ClusterRecord,
+    DelegationRecord,
     EndpointRecord,
     LogLine,
     LogSource,
@@ -58,7 +60,10 @@ __all__ = [
     "env_map",
     "iso",
     "parse_ports",
+    "port_mappings",
+    "runtime_ready",
     "status_change_text",
+    "utilisation",
 ]
 
 # Error texts RunPod answers with (see shared/runpod/API-BEHAVIOUR.md); clients match on them.
@@ -175,6 +180,8 @@ class World:
     endpoints: dict[str, EndpointRecord] = field(default_factory=dict)
     registry_auths: dict[str, RegistryRecord] = field(default_factory=dict)
     secrets: dict[str, SecretRecord] = field(default_factory=dict)
+    delegations: dict[str, DelegationRecord] = field(default_factory=dict)
+    clusters: dict[str, ClusterRecord] = field(default_factory=dict)
     logs: dict[str, list[LogLine]] = field(default_factory=dict)  # pod id -> lines, oldest first
     # (hour index, "pod" | "volume", resource id) -> spend in that hour
     ledger: dict[tuple[int, str, str], Charge] = field(default_factory=dict)
@@ -596,6 +603,11 @@ class World:
         return pod
 
     # ----------------------------------------------------------------- logs
+    @property
+    def log_seq(self) -> int:
+        """The sequence number of the last line written to any pod's log."""
+        return self._log_seq
+
     def write_log(
         self, pod_id: str, line: str, source: LogSource = "container", ts: float | None = None
     ) -> LogLine:
@@ -769,6 +781,71 @@ class World:
         if self.secrets.pop(secret_id, None) is None:
             raise EmulatedAPIError("Secret not found.", "not_found")
 
+    # ----------------------------------------------------------------- clusters, delegations
+    def create_cluster(
+        self, name: str, type: str, spec: PodCreate, pod_count: int
+    ) -> ClusterRecord:
+        """``pod_count`` pods of one GPU type in one data centre, or none at all (capacity)."""
+        needed = spec.gpu_count * pod_count
+        gpu_id = spec.gpu_type_ids[0] if spec.gpu_type_ids else ""
+        for gpu, dc, _, _ in self._placements(spec):
+            if self.free_gpus(gpu.id, dc.id) >= needed and spec.gpu_count <= gpu.max_gpu_count:
+                spec.data_center_ids = [dc.id]
+                break
+        else:
+            raise EmulatedAPIError(CAPACITY_ERROR)
+        cluster = ClusterRecord(
+            self.new_id(12),
+            name,
+            type,
+            gpu_id,
+            spec.gpu_count,
+            spec.data_center_ids[0],
+            [],
+            self.now,
+        )
+        for rank in range(pod_count):
+            spec.name = f"{name}-{rank}"
+            pod = self.create_pod(spec)
+            pod.cluster_id = cluster.id
+            cluster.pod_ids.append(pod.id)
+        self.clusters[cluster.id] = cluster
+        return cluster
+
+    def cluster(self, cluster_id: str) -> ClusterRecord:
+        cluster = self.clusters.get(cluster_id)
+        if cluster is None:
+            raise EmulatedAPIError("cluster not found", "not_found")
+        return cluster
+
+    def delete_cluster(self, cluster_id: str) -> None:
+        for pod_id in self.cluster(cluster_id).pod_ids:
+            if pod_id in self.pods:
+                self.terminate_pod(pod_id)
+        del self.clusters[cluster_id]
+
+    def create_delegation(self, resource: str, name: str | None) -> DelegationRecord:
+        """``resource`` is an ECR repository ARN (``arn:aws:ecr:REGION:ACCOUNT:repository/NAME``,
+        optionally ``:TAG``)."""
+        parts = resource.split(":")
+        if (
+            len(parts) < 6
+            or parts[:3] != ["arn", "aws", "ecr"]
+            or not parts[5].startswith("repository/")
+        ):
+            raise EmulatedAPIError(f"resource must be an ECR repository ARN, got {resource!r}")
+        repository = parts[5].removeprefix("repository/")
+        tag = parts[6] if len(parts) > 6 and parts[6] else "latest"
+        record = DelegationRecord(
+            self.new_id(10), name, parts[3], parts[4], repository, tag, self.now
+        )
+        self.delegations[record.id] = record
+        return record
+
+    def delete_delegation(self, delegation_id: str) -> None:
+        if self.delegations.pop(delegation_id, None) is None:
+            raise EmulatedAPIError("delegation not found", "not_found")
+
     # ----------------------------------------------------------------- account
     @property
     def ssh_keys(self) -> list[str]:
@@ -776,3 +853,44 @@ class World:
 
     def set_ssh_keys(self, keys: Iterable[str]) -> None:
         self.pub_key = "\n".join(keys)
+
+
+# ----------------------------------------------------------------- derived pod state
+def port_mappings(world: World, pod: PodRecord) -> list[tuple[str, bool, int, int, str]]:
+    """(ip, is public, private port, public port, type) of a running container.
+
+    A custom dockerArgs replaces the start script, so no sshd and no port mappings appear:
+    "RUNNING but never reachable" (see API-BEHAVIOUR.md)."""
+    out: list[tuple[str, bool, int, int, str]] = []
+    if pod.docker_args:
+        return out
+    for private, kind in parse_ports(pod.ports or ("22/tcp" if pod.start_ssh else "")):
+        if private == 22 and kind == "tcp":
+            out.append((pod.private_ip, False, 22, 22, "tcp"))
+            out.append((world.ssh_host, True, 22, pod.ssh_public_port, "tcp"))
+        elif kind == "tcp":
+            out.append(
+                (
+                    world.ssh_host,
+                    True,
+                    private,
+                    10000 + (pod.ssh_public_port + private) % 50000,
+                    "tcp",
+                )
+            )
+        else:
+            out.append((pod.private_ip, False, private, private, kind))
+    return out
+
+
+def utilisation(world: World, pod: PodRecord) -> random.Random:
+    """Utilisation varies every 10 emulated seconds, reproducibly for a given seed."""
+    return random.Random(f"{world.seed}:{pod.id}:{int(world.now // 10)}")
+
+
+def runtime_ready(world: World, pod: PodRecord) -> bool:
+    """The container is up: boot + ssh delay after the last start, and not stopped."""
+    return (
+        pod.desired_status != "EXITED"
+        and world.now >= pod.started_at + world.boot_seconds + world.ssh_seconds
+    )

@@ -1,0 +1,72 @@
+"""ASGI plumbing shared by the emulator's APIs: types, answering, and closing a connection
+without any answer (for faults)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+__all__ = [
+    "GATEWAY_PAGE",
+    "HTML",
+    "JSON",
+    "REASONS",
+    "TRANSPORT_EXTENSION",
+    "Dropped",
+    "Message",
+    "Receive",
+    "Scope",
+    "Send",
+    "drop",
+    "respond",
+]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+# Scope extension under which the server puts the connection's asyncio transport, so a fault can
+# close the connection without an HTTP response (see _server.py).
+TRANSPORT_EXTENSION = "runpod_gql.emulator.transport"
+
+JSON = (b"content-type", b"application/json")
+HTML = (b"content-type", b"text/html; charset=utf-8")
+GATEWAY_PAGE = (
+    "<html><head><title>{status} {reason}</title></head><body><center><h1>{status} {reason}</h1>"
+    "</center><hr><center>cloudflare</center></body></html>"
+)
+REASONS = {
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
+
+
+class Dropped(Exception):
+    """The connection was closed on purpose; no response goes out."""
+
+
+async def respond(
+    send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [*(headers or [JSON]), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+async def drop(scope: Scope, receive: Receive) -> None:
+    transport = scope.get("extensions", {}).get(TRANSPORT_EXTENSION)
+    if transport is None:  # not served by our protocol: cannot drop, fail loudly instead
+        raise RuntimeError("connection drop needs the emulator's uvicorn protocol")
+    transport.close()
+    # Wait for the server to notice, so it does not answer on our behalf.
+    while (await receive())["type"] != "http.disconnect":
+        pass
+    raise Dropped

@@ -112,6 +112,7 @@ GPU_TYPES: tuple[GpuTypeSpec, ...] = (
 
 DATA_CENTERS: tuple[DataCenterSpec, ...] = (
     DataCenterSpec("US-TX-3", "US-TX-3", "United States", True, "US"),
+    DataCenterSpec("US-KS-2", "US-KS-2", "United States", True, "US"),
     DataCenterSpec("EU-RO-1", "EU-RO-1", "Romania", True, "RO", "EUROPE"),
     DataCenterSpec("CA-MTL-1", "CA-MTL-1", "Canada", True, "CA"),
     DataCenterSpec("EU-CZ-1", "EU-CZ-1", "Czech Republic", False, "CZ", "EUROPE", volumes=False),
@@ -121,6 +122,7 @@ DATA_CENTERS: tuple[DataCenterSpec, ...] = (
 # CUDA versions the machines of each data centre run, newest first (community hosts lag behind).
 CUDA_VERSIONS: dict[str, tuple[str, ...]] = {
     "US-TX-3": ("12.8", "12.6", "12.4"),
+    "US-KS-2": ("12.8", "12.6"),
     "EU-RO-1": ("12.8", "12.6", "12.4"),
     "CA-MTL-1": ("12.6", "12.4", "12.2"),
     "EU-CZ-1": ("12.4", "12.2"),

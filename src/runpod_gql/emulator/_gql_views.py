@@ -27,6 +27,7 @@ __all__ = [
     "data_center_view",
     "endpoint_fields",
     "endpoint_view",
+    "env_input",
     "gpu_type_view",
     "myself_view",
     "pod_create",
@@ -39,8 +40,9 @@ __all__ = [
 ]
 
 
-def _env_input(env: Any) -> dict[str, str]:
-    return {str(e["key"]): str(e["value"]) for e in env or []}
+def env_input(env: Any) -> dict[str, str]:
+    # [EnvironmentVariableInput] admits null items: skip them (found by fuzzing: a TypeError).
+    return {str(e["key"]): str(e["value"]) for e in env or [] if e is not None}
 
 
 def _env_output(env: Mapping[str, str]) -> list[dict[str, str]]:
@@ -66,7 +68,7 @@ def pod_create(data: Mapping[str, Any], spot: bool = False) -> PodCreate:
         volume_mount_path=data.get("volumeMountPath"),
         network_volume_id=data.get("networkVolumeId"),
         ports=data.get("ports") or None,
-        env=_env_input(data["env"]) if data.get("env") else None,
+        env=env_input(data["env"]) if data.get("env") else None,
         docker_args=data.get("dockerArgs") or None,
         template_id=data.get("templateId"),
         start_ssh=data.get("startSsh"),
@@ -118,7 +120,7 @@ def template_fields(data: Mapping[str, Any]) -> dict[str, Any]:
         if key in ("id", "name"):
             continue
         if key == "env":
-            out["env"] = _env_input(value)
+            out["env"] = env_input(value)
         elif key in _TEMPLATE_FIELDS:
             if value is not None:
                 out[_TEMPLATE_FIELDS[key]] = value

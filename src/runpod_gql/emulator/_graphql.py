@@ -134,7 +134,7 @@ def _edit_pod(_: object, info: GraphQLResolveInfo, input: Mapping[str, Any]) -> 
         "container_disk_in_gb": int(input.get("containerDiskInGb") or pod.container_disk_in_gb),
     }
     if "env" in input:
-        changes["env"] = {str(e["key"]): str(e["value"]) for e in input.get("env") or []}
+        changes["env"] = v.env_input(input.get("env"))
     for key, attr in (
         ("ports", "ports"),
         ("dockerArgs", "docker_args"),

@@ -13,18 +13,56 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-__all__ = ["Document", "Operation", "load_document"]
+__all__ = ["RFC3339", "Document", "Operation", "load_document"]
 
 _DOC_URI = "urn:runpod:openapi"
 _METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def _ascii_pattern(
+    validator: Any, pattern: str, instance: Any, schema: Mapping[str, Any]
+) -> Iterator[ValidationError]:
+    """``pattern`` with ASCII classes: RunPod validates with Go's RE2, where ``\\s`` and ``\\d``
+    are ASCII only; Python's Unicode ``\\s`` would refuse e.g. a key comment with U+001C."""
+    if isinstance(instance, str) and not _compiled(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.ASCII)
+
+
+RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", re.ASCII
+)
+FORMATS = FormatChecker(formats=())
+
+
+@FORMATS.checks("date-time", raises=ValueError)
+def _date_time(value: object) -> bool:
+    """RFC 3339 date-time (checked: jsonschema asserts no format without it)."""
+    if not isinstance(value, str):
+        return True
+    if not RFC3339.match(value):
+        return False
+    datetime.fromisoformat(value.upper().replace("Z", "+00:00"))  # ValueError: no such date
+    return True
+
+
+# Draft 2020-12 as RunPod's server applies it (see _ascii_pattern).
+Validator: Any = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _ascii_pattern}
+)
 
 
 def document_text() -> str:
@@ -49,10 +87,10 @@ class Operation:
     method: str
     path: str
     parameters: tuple[Parameter, ...]
-    body: Draft202012Validator | None
+    body: Any
     statuses: frozenset[str]
     known: frozenset[str] = frozenset()  # every property name the body schema declares
-    _params: dict[str, Draft202012Validator] = field(default_factory=dict)
+    _params: dict[str, Any] = field(default_factory=dict)
 
 
 def _path_error(error: ValidationError, known: frozenset[str]) -> str | None:
@@ -107,8 +145,10 @@ class Document:
             )
             self._routes.append((pattern, path, by_method))
 
-    def _ref(self, pointer: str) -> Draft202012Validator:
-        return Draft202012Validator({"$ref": f"{_DOC_URI}{pointer}"}, registry=self.registry)
+    def _ref(self, pointer: str) -> Any:
+        return Validator(
+            {"$ref": f"{_DOC_URI}{pointer}"}, registry=self.registry, format_checker=FORMATS
+        )
 
     def _resolve(self, obj: Mapping[str, Any]) -> Mapping[str, Any]:
         while "$ref" in obj:
@@ -118,12 +158,14 @@ class Document:
             obj = target
         return obj
 
-    def _schema_validator(self, schema: Mapping[str, Any]) -> Draft202012Validator:
+    def _schema_validator(self, schema: Mapping[str, Any]) -> Any:
         if "$ref" in schema and schema["$ref"].startswith("#"):
             return self._ref(schema["$ref"])
         # Inline schemas may hold refs of their own: give them the document as base.
-        return Draft202012Validator(
-            {"$ref": f"{_DOC_URI}#/$defs/__inline__"}, registry=self._with_inline(schema)
+        return Validator(
+            {"$ref": f"{_DOC_URI}#/$defs/__inline__"},
+            registry=self._with_inline(schema),
+            format_checker=FORMATS,
         )
 
     def _with_inline(self, schema: Mapping[str, Any]) -> Registry[Any]:
@@ -208,7 +250,7 @@ class Document:
             value: Any
             if schema.get("type") == "array":
                 items = self._resolve(schema.get("items", {}))
-                parts = raw if p.explode else [x for v in raw for x in v.split(",")]
+                parts = raw if p.explode else [x for v in raw if v for x in v.split(",")]
                 value = [_coerce(x, items) for x in parts]
             else:
                 value = _coerce(raw[-1], schema)

@@ -86,6 +86,9 @@ class RestAPI:
         self._key_text = api_key
         self.doc: Document = load_document()
         self.doc_bytes = json.dumps(self.doc.spec).encode()
+        # Real seconds a log stream is followed at most (None: until the pod stops or the client
+        # leaves, as RunPod does; tools that cannot read a stream for a bounded time set one).
+        self.follow_limit: float | None = None
 
     def _authorized(self, scope: Scope) -> bool:
         """Bearer only: v2 does not take GraphQL's ``?api_key=``."""
@@ -202,7 +205,9 @@ class RestAPI:
         send: Send,
     ) -> Request | None:
         """The validated request, or None when a 400/422 went out."""
-        raw_query = parse_qs((scope.get("query_string") or b"").decode("latin-1"))
+        raw_query = parse_qs(
+            (scope.get("query_string") or b"").decode("latin-1"), keep_blank_values=True
+        )
         query, errors = self.doc.parse_query(op, raw_query)
         ex.variables = dict(query)
         payload: Any = None
@@ -304,8 +309,9 @@ class RestAPI:
         ]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         gone = asyncio.ensure_future(_disconnected(receive))
+        until = None if self.follow_limit is None else time.monotonic() + self.follow_limit
         try:
-            while True:
+            while until is None or time.monotonic() < until:
                 chunk = stream.pending(self.host.advance())
                 if chunk:
                     await send({"type": "http.response.body", "body": chunk, "more_body": True})

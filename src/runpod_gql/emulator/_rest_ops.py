@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from . import _rest_views as v
+from ._openapi import RFC3339 as _RFC3339
 from ._records import ClusterRecord, EndpointRecord, PodCreate, PodRecord, env_map
 from ._state import World
 
@@ -260,13 +261,17 @@ def get_pod_logs(world: World, req: Request) -> Reply:
     source = req.query.get("source")
     lines = [ln for ln in world.logs.get(pod.id, []) if source is None or ln.source == source]
     last_id = req.headers.get("last-event-id")
-    if last_id:  # takes precedence over since and tail
-        seq_text = last_id.rpartition("/")[2]
-        if "/" in last_id and seq_text.isdigit():
+    if last_id is not None:  # takes precedence over since and tail
+        # The document types it as a date-time; the ids the stream sends are "<ts>/<seq>".
+        stamp, _, seq_text = last_id.partition("/")
+        since = _parse_time(stamp) if _RFC3339.match(stamp) else None
+        if since is None or (seq_text and not seq_text.isdigit()):
+            detail = (
+                f"$.Last-Event-ID: {last_id!r} is neither an event id (<ts>/<seq>) nor a date-time"
+            )
+            raise Problem(422, "Request validation failed.", [detail])
+        if seq_text:
             return 200, LogStream(pod.id, source, int(seq_text))
-        since = _parse_time(last_id)
-        if since is None:
-            raise Problem(400, "Last-Event-ID must be an event id (<ts>/<seq>) or a timestamp")
         return 200, LogStream(pod.id, source, _last_seq_before(lines, since, inclusive=True))
     if "since" in req.query:
         since = _parse_time(req.query["since"])
@@ -896,7 +901,7 @@ def _metadata(
 
 
 def _stamp(dt: datetime) -> str:
-    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{dt.year:04d}-" + dt.strftime("%m-%dT%H:%M:%SZ")
 
 
 def list_billing(world: World, req: Request) -> Reply:

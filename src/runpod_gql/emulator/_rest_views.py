@@ -27,7 +27,8 @@ JOB_API = "https://api.runpod.ai/v2"
 
 
 def rfc3339(ts: float) -> str:
-    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dt = datetime.fromtimestamp(ts, tz=timezone.utc)
+    return f"{dt.year:04d}-" + dt.strftime("%m-%dT%H:%M:%SZ")
 
 
 def _ports(ports: str | None) -> list[str]:

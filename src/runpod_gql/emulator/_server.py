@@ -51,7 +51,8 @@ class Emulator:
     ``speed`` is emulated seconds per real second (ignored when ``clock`` is given); with
     ``clock=ManualClock()`` time moves only through ``emu.clock.advance(seconds)``. Every pod's
     port 22 maps to ``ssh_host:ssh_port`` (a fake port when ``ssh_port`` is None), so tests can
-    point pods at a real sshd.
+    point pods at a real sshd. ``GET /v2/pods/{id}/logs`` follows a running pod's log until the
+    client leaves, or for at most ``log_follow_seconds`` (real seconds) when given.
     """
 
     def __init__(
@@ -67,6 +68,7 @@ class Emulator:
         ssh_seconds: float = 10.0,
         seed: int = 0,
         balance: float = 100.0,
+        log_follow_seconds: float | None = None,
     ) -> None:
         if not api_key:
             raise ValueError("api_key must not be empty")
@@ -84,6 +86,7 @@ class Emulator:
             client_balance=balance,
         )
         self.app: EmulatorApp = EmulatorApp(self._world, self.clock, api_key)
+        self.app.rest.follow_limit = log_follow_seconds
         self._server: _EmbeddedServer | None = None
         self._task: asyncio.Task[None] | None = None
 

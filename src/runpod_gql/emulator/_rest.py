@@ -85,7 +85,7 @@ class RestAPI:
         self._key = api_key.encode()
         self._key_text = api_key
         self.doc: Document = load_document()
-        self.doc_bytes = json.dumps(self.doc.spec).encode()
+        self.doc_bytes: bytes = json.dumps(self.doc.spec).encode()
         # Real seconds a log stream is followed at most (None: until the pod stops or the client
         # leaves, as RunPod does; tools that cannot read a stream for a bounded time set one).
         self.follow_limit: float | None = None

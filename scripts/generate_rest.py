@@ -56,8 +56,8 @@ DATAMODEL_OPTIONS = (
     "--set-default-enum-member",
     "--base-class=runpod_gql_rest._base.RestModel",
     "--no-formatters",
-    # One module per model: a call imports only the models it needs (getPod: ~20 of 149 modules,
-    # 25-45 ms here, where one module of every model took 240-440 ms).
+    # One module per model: a call imports only the models it needs (getPod: 21 of 147 modules,
+    # 24-50 ms here, where one module of every model took 120-184 ms: docs/generated.md).
     "--module-split-mode=single",
     "--collapse-root-models",
 )

@@ -20,6 +20,7 @@ from urllib.parse import parse_qs
 from graphql import ExecutionResult, GraphQLError, GraphQLSchema
 
 from ._clock import Clock
+from ._control import CONTROL_ROUTES
 from ._faults import (
     Fault,
     FaultRule,
@@ -30,7 +31,6 @@ from ._faults import (
     retry_after_header,
     secret_values,
 )
-from ._gql_views import pod_view
 from ._graphql import PUBLIC_FIELDS, QueryCache, load_schema, run
 from ._http import (
     GATEWAY_PAGE,
@@ -42,8 +42,10 @@ from ._http import (
     Receive,
     Scope,
     Send,
+    bearer_ok,
     drop,
     respond,
+    send_malformed,
 )
 from ._rest import RestAPI
 from ._state import OPAQUE_ERROR, EmulatedAPIError, World
@@ -104,11 +106,8 @@ class EmulatorApp:
         return self.world
 
     def _authorized(self, scope: Scope) -> bool:
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                scheme, _, token = value.partition(b" ")
-                if scheme.lower() == b"bearer" and hmac.compare_digest(token.strip(), self._key):
-                    return True
+        if bearer_ok(scope, self._key):
+            return True
         query = scope.get("query_string") or b""
         if b"api_key=" in query:
             for key in parse_qs(query.decode("latin-1")).get("api_key", []):
@@ -280,11 +279,7 @@ class EmulatorApp:
             await self.hold(rule.delay)
         if rule.kind is Fault.MALFORMED:
             ex.status = 200
-            if rule.variant == "html":
-                page = GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
-                await respond(send, 200, page, [HTML])
-            else:
-                await respond(send, 200, out[: max(1, len(out) // 2)])
+            await send_malformed(send, rule.variant, out)
             return True
         return False
 
@@ -344,99 +339,10 @@ class EmulatorApp:
 
     def control(self, method: str, path: str, data: dict[str, Any]) -> Any:
         """Dispatch one control request; raises LookupError (404) or ValueError (400)."""
-        world = self.advance()
-        route = (method, path)
-        if route == ("POST", "/faults"):
-            if "kind" not in data:
-                raise ValueError(f"kind is required: one of {', '.join(f.value for f in Fault)}")
-            self.faults.append(
-                FaultRule.build(
-                    data["kind"],
-                    data.get("count", 1),
-                    data.get("operations"),
-                    status=data.get("status"),
-                    retry_after=data.get("retry_after"),
-                    delay=data.get("delay", 30.0),
-                    variant=data.get("variant", "truncated"),
-                )
-            )
-            return {"faults": [f.to_json() for f in self.faults]}
-        if route == ("GET", "/faults"):
-            return {"faults": [f.to_json() for f in self.faults]}
-        if route == ("DELETE", "/faults"):
-            self.faults.clear()
-            return {"faults": []}
-        if route == ("POST", "/rate_limit"):
-            per_second = data.get("per_second")
-            self.rate_limit = (
-                None
-                if per_second is None
-                else TokenBucket(float(per_second), float(data.get("burst") or per_second))
-            )
-            return {"ok": True}
-        if route == ("POST", "/stock"):
-            world.set_stock(
-                str(data["gpu_type_id"]), int(data["count"]), data.get("data_center_id")
-            )
-            return {"ok": True}
-        if route == ("POST", "/fill_host"):
-            world.fill_host(self._known_pod(data), bool(data.get("full", True)))
-            return {"ok": True}
-        if route == ("POST", "/outbid"):
-            return pod_view(world, world.outbid(self._known_pod(data))) | {
-                "machine": None,
-                "runtime": None,
-                "networkVolume": None,
-            }
-        if route == ("POST", "/logs"):
-            source = data.get("source", "container")
-            if source not in ("container", "system") or not isinstance(data.get("line"), str):
-                raise ValueError("line (a string) is required; source is 'container' or 'system'")
-            entry = world.write_log(self._known_pod(data), data["line"], source)
-            return {"ts": entry.ts, "seq": entry.seq}
-        if route == ("POST", "/fail_pod"):
-            reason = str(data.get("reason") or "container exited with an error")
-            world.fail_pod(self._known_pod(data), reason)
-            return {"ok": True}
-        if route == ("POST", "/fail_image"):
-            image = data.get("image")
-            if not isinstance(image, str) or not image:
-                raise ValueError("image (a string) is required")
-            (world.bad_images.add if data.get("failing", True) else world.bad_images.discard)(image)
-            return {"ok": True}
-        if route == ("POST", "/clock/advance"):
-            self.clock.advance(float(data["seconds"]))
-            return {"now": self.advance().now}
-        if route == ("GET", "/requests"):
-            return {"requests": [r.to_json() for r in self.requests]}
-        if route == ("DELETE", "/requests"):
-            self.requests.clear()
-            return {"requests": []}
-        if route == ("GET", "/state"):
-            return {
-                "now": world.now,
-                "client_balance": world.client_balance,
-                "current_spend_per_hr": world.current_spend_per_hr(),
-                "pods": [
-                    {
-                        "id": p.id,
-                        "name": p.name,
-                        "desired_status": p.desired_status,
-                        "pod_type": p.pod_type,
-                        "gpu_type_id": p.gpu_type_id,
-                        "gpu_count": p.gpu_count,
-                        "cost_per_hr": p.cost_per_hr,
-                    }
-                    for p in world.pods.values()
-                ],
-            }
-        raise LookupError(f"no control endpoint {method} /_emulator{path}")
-
-    def _known_pod(self, data: dict[str, Any]) -> str:
-        pod_id = str(data.get("pod_id"))
-        if pod_id not in self.world.pods:
-            raise LookupError(f"no pod {pod_id}")
-        return pod_id
+        handler = CONTROL_ROUTES.get((method, path))
+        if handler is None:
+            raise LookupError(f"no control endpoint {method} /_emulator{path}")
+        return handler(self, self.advance(), data)
 
 
 def _errors_body(message: str, code: str) -> bytes:

@@ -3,6 +3,7 @@ without any answer (for faults)."""
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -17,8 +18,10 @@ __all__ = [
     "Receive",
     "Scope",
     "Send",
+    "bearer_ok",
     "drop",
     "respond",
+    "send_malformed",
 ]
 
 Scope = MutableMapping[str, Any]
@@ -70,3 +73,22 @@ async def drop(scope: Scope, receive: Receive) -> None:
     while (await receive())["type"] != "http.disconnect":
         pass
     raise Dropped
+
+
+def bearer_ok(scope: Scope, key: bytes) -> bool:
+    """Whether the request carries ``Authorization: Bearer <key>`` (compared in constant time)."""
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            scheme, _, token = value.partition(b" ")
+            if scheme.lower() == b"bearer" and hmac.compare_digest(token.strip(), key):
+                return True
+    return False
+
+
+async def send_malformed(send: Send, variant: str, out: bytes) -> None:
+    """The MALFORMED fault's 200: a proxy's HTML page, or the answer cut in half."""
+    if variant == "html":
+        page = GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
+        await respond(send, 200, page, [HTML])
+    else:
+        await respond(send, 200, out[: max(1, len(out) // 2)])

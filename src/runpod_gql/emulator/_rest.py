@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hmac
 import json
 import time
 import uuid
@@ -31,7 +30,18 @@ from ._faults import (
     redact,
     retry_after_header,
 )
-from ._http import GATEWAY_PAGE, HTML, REASONS, Receive, Scope, Send, drop, respond
+from ._http import (
+    GATEWAY_PAGE,
+    HTML,
+    REASONS,
+    Receive,
+    Scope,
+    Send,
+    bearer_ok,
+    drop,
+    respond,
+    send_malformed,
+)
 from ._openapi import Document, Operation, load_document
 from ._rest_ops import HANDLERS, LogStream, Problem, Request, problem_title
 from ._state import OPAQUE_ERROR, EmulatedAPIError, World
@@ -89,15 +99,6 @@ class RestAPI:
         # Real seconds a log stream is followed at most (None: until the pod stops or the client
         # leaves, as RunPod does; tools that cannot read a stream for a bounded time set one).
         self.follow_limit: float | None = None
-
-    def _authorized(self, scope: Scope) -> bool:
-        """Bearer only: v2 does not take GraphQL's ``?api_key=``."""
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                scheme, _, token = value.partition(b" ")
-                if scheme.lower() == b"bearer" and hmac.compare_digest(token.strip(), self._key):
-                    return True
-        return False
 
     async def __call__(self, scope: Scope, body: bytes, receive: Receive, send: Send) -> None:
         ex = _Exchange(method=scope["method"], path=scope["path"])
@@ -161,7 +162,7 @@ class RestAPI:
     async def _exchange(
         self, ex: _Exchange, scope: Scope, body: bytes, receive: Receive, send: Send
     ) -> None:
-        if not self._authorized(scope):
+        if not bearer_ok(scope, self._key):  # Bearer only: v2 does not take ?api_key=
             await self._problem(ex, send, 401, "missing or invalid API key")
             return
         bucket = self.host.rate_limit
@@ -286,12 +287,8 @@ class RestAPI:
             await self.host.hold(rule.delay)
         if rule.kind is Fault.MALFORMED:
             ex.status = 200
-            if rule.variant == "html":
-                page = GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
-                await respond(send, 200, page, [HTML])
-            else:
-                out = json.dumps(result if result is not None else {}).encode()
-                await respond(send, 200, out[: max(1, len(out) // 2)], [_JSON])
+            out = json.dumps(result if result is not None else {}).encode()
+            await send_malformed(send, rule.variant, out)
             return True
         return False
 

@@ -393,3 +393,11 @@ async def test_billing_reads_the_ledger(runpod_emulator: Emulator, rest: httpx.A
     assert (
         await rest.get("/billing", params={"lastN": 2, "startTime": "2026-01-01T00:00:00Z"})
     ).status_code == 400
+
+
+def test_every_operation_of_the_document_has_a_handler() -> None:
+    from runpod_gql.emulator._openapi import load_document
+    from runpod_gql.emulator._rest_ops import HANDLERS
+
+    assert set(HANDLERS) == set(load_document().operations)
+    assert len(HANDLERS) == 53

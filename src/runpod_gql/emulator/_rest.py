@@ -43,7 +43,8 @@ from ._http import (
     send_malformed,
 )
 from ._openapi import Document, Operation, load_document
-from ._rest_ops import HANDLERS, LogStream, Problem, Request, problem_title
+from ._rest_base import Problem, Request, problem_title
+from ._rest_ops import HANDLERS, LogStream
 from ._state import OPAQUE_ERROR, EmulatedAPIError, World
 
 __all__ = ["RestAPI"]

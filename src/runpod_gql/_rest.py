@@ -28,8 +28,9 @@ from ._transport import (
     TransportCore,
     _connection_error,
     _request_id,
-    _validation_error,
+    not_fitting,
     rate_limit_wait,
+    validate_json,
 )
 from ._wire import WireFailure, WireResponse, WireStream
 from .errors import (
@@ -291,17 +292,9 @@ class RestTransport:
     def decode(self, reply: Reply, model: type[M], *, operation: str) -> M:
         """A 2xx answer's body as ``model``; an answer that does not fit is our typed error."""
         try:
-            return model.model_validate_json(reply.content)
+            return validate_json(model, reply.content)
         except pydantic.ValidationError as exc:
-            if not reply.content or exc.errors()[0].get("type") == "json_invalid":
-                kind = reply.headers.get("content-type", "no content type")
-                raise ResponseValidationError(
-                    f"the server's answer is not JSON ({kind}, {len(reply.content)} bytes)",
-                    operation=operation,
-                    status_code=reply.status_code,
-                    request_id=_request_id(reply),
-                ) from exc
-            raise _validation_error(exc, operation) from exc
+            raise not_fitting(exc, reply, operation, "a JSON object") from exc
 
     async def request(
         self,

@@ -28,6 +28,7 @@ from runpod_gql_generated.base_client import (
     encode_request,
     plain_variables,
 )
+from runpod_gql_generated.base_client import validate_json as validate_json
 from runpod_gql_generated.client import GeneratedClient
 
 from . import __version__
@@ -545,7 +546,7 @@ class GraphQLTransport(GeneratedClient):
         try:
             answer = decode_response(result, response.content)
         except pydantic.ValidationError as exc:
-            return _not_a_response(exc, response, operation)
+            return not_fitting(exc, response, operation, "a GraphQL response object")
         if answer.errors:
             return error_from_graphql(
                 [_detail(e) for e in answer.errors],
@@ -564,27 +565,34 @@ class GraphQLTransport(GeneratedClient):
         return answer.data
 
 
-def _not_a_response(
-    exc: pydantic.ValidationError, response: WireResponse, operation: str | None
+class _Body(_Answered, Protocol):
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def content(self) -> bytes: ...
+
+
+def not_fitting(
+    exc: pydantic.ValidationError, answer: _Body, operation: str | None, shape: str
 ) -> ResponseValidationError:
-    """The error for a 2xx answer that is not JSON, not a response object, or not the schema's."""
+    """The error for a 2xx answer whose bytes did not validate, GraphQL or REST alike: not
+    JSON, JSON but not ``shape`` at all, or a field that does not fit the schema."""
     common: dict[str, Any] = {
         "operation": operation,
-        "status_code": response.status_code,
-        "request_id": _request_id(response),
+        "status_code": answer.status_code,
+        "request_id": _request_id(answer),
     }
     first = exc.errors()[0]
     kind, where = first.get("type", ""), tuple(first.get("loc", ()))
     if kind == "json_invalid":
-        content_type = response.headers.get("content-type", "unknown content type")
+        content_type = answer.headers.get("content-type", "unknown content type")
         return ResponseValidationError(
-            f"the server's answer is not JSON ({content_type}, {len(response.content)} bytes)",
+            f"the server's answer is not JSON ({content_type}, {len(answer.content)} bytes)",
             **common,
         )
     if kind == "model_type" and not where:
-        return ResponseValidationError(
-            "the server's answer is not a GraphQL response object", **common
-        )
+        return ResponseValidationError(f"the server's answer is not {shape}", **common)
     return _validation_error(exc, operation)
 
 

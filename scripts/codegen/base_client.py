@@ -22,10 +22,10 @@ import functools
 import gc
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from pydantic import BaseModel as PydanticBaseModel
-from pydantic import ValidationError, model_validator
+from pydantic import ConfigDict, ValidationError, model_validator
 from pydantic_core import to_jsonable_python
 
 from .base_model import UNSET
@@ -63,6 +63,8 @@ class GraphQLError(PydanticBaseModel):
     kept (as its text) rather than turned into a validation failure of the whole answer.
     """
 
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)  # built on first use
+
     message: str = ""
     path: list[str | int] | None = None
     extensions: dict[str, Any] | None = None
@@ -88,11 +90,15 @@ class GraphQLError(PydanticBaseModel):
 class GraphQLResponse(PydanticBaseModel, Generic[ResultT]):
     """A response body: the operation's result, its errors, or both (a partial result)."""
 
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
+
     data: ResultT | None = None
     errors: list[GraphQLError] | None = None
 
 
 class _ErrorsOnly(PydanticBaseModel):
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
+
     errors: list[GraphQLError] | None = None
 
 

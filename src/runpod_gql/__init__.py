@@ -1,14 +1,19 @@
 """runpod-gql: a typed async client for RunPod's GPU cloud.
 
-``from runpod_gql import RunPod`` and ``async with RunPod() as rp: ...``. Every model a method
-returns (``Pod``, ``GpuOffer``, ...) and every error is importable from here. Names load on
-first use, so ``import runpod_gql`` costs almost nothing until a client is made.
+``from runpod_gql import RunPod`` and ``async with RunPod() as rp: ...``. Everything a public
+method takes or returns is importable from here: models (``Pod``, ``GpuOffer``, ...), the pod
+spec (``PodSpec``, ...), the resource classes (``Pods``, ...), results (``ExecResult``, ...)
+and every error. Names load on first use, so ``import runpod_gql`` costs almost nothing until
+a client is made.
 """
 
 from __future__ import annotations
 
+import warnings
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
 
 # Errors are light (no third-party imports), so they load eagerly.
 from .errors import (
@@ -29,6 +34,7 @@ from .errors import (
     OperationError,
     PlacementAttempt,
     PlacementError,
+    PodCleanupError,
     PodError,
     PodInterruptedError,
     PodStateError,
@@ -45,8 +51,6 @@ from .errors import (
     SSHError,
     WaitTimeoutError,
 )
-
-__version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from runpod_gql_generated.enums import CloudTypeEnum, PodStatus, PodType
@@ -69,35 +73,75 @@ if TYPE_CHECKING:
         Template,
     )
 
-    from ._clock import Clock, SystemClock
+    from ._clock import Clock
     from ._config import APIKey, Config, resolve_config
-    from ._ratelimit import RateLimiter
     from ._retry import RetryPolicy
     from ._transport import TransportStats
+    from ._validate import CloudType
     from ._wire import Timeouts
-    from .client import RunPod
-    from .resources.catalog import GpuChoice
+    from .client import RunPod, TransportName
+    from .remote.endpoint import SSHEndpoint
+    from .remote.results import ExecResult, OutputCallback, TransferCallback, TransferProgress
+    from .remote.runpodctl import Runpodctl
+    from .resources.account import AccountResource
+    from .resources.catalog import CpuFlavors, DataCenters, GpuChoice, Gpus
+    from .resources.endpoints import Endpoints
     from .resources.monitoring import GpuUse, PodMetrics
     from .resources.placement import Candidate
-    from .resources.readiness import PollSchedule, Progress
+    from .resources.pods import Pods
+    from .resources.readiness import Progress, ProgressCallback
+    from .resources.registry import RegistryAuths
+    from .resources.secrets import Secrets
+    from .resources.spec import (
+        CpuPodSpec,
+        GpuPlacement,
+        GpuPodSpec,
+        LaunchSpec,
+        PodSpec,
+        SpotPodSpec,
+    )
+    from .resources.templates import Templates
+    from .resources.volumes import NetworkVolumes
 
 _LAZY: dict[str, str] = {
     "RunPod": ".client",
+    "TransportName": ".client",
     "Config": "._config",
     "APIKey": "._config",
     "resolve_config": "._config",
     "RetryPolicy": "._retry",
-    "RateLimiter": "._ratelimit",
     "TransportStats": "._transport",
     "Timeouts": "._wire",
     "Clock": "._clock",
-    "SystemClock": "._clock",
+    "CloudType": "._validate",
     "GpuChoice": ".resources.catalog",
+    "Gpus": ".resources.catalog",
+    "CpuFlavors": ".resources.catalog",
+    "DataCenters": ".resources.catalog",
     "GpuUse": ".resources.monitoring",
     "PodMetrics": ".resources.monitoring",
     "Candidate": ".resources.placement",
-    "PollSchedule": ".resources.readiness",
     "Progress": ".resources.readiness",
+    "ProgressCallback": ".resources.readiness",
+    "PodSpec": ".resources.spec",
+    "GpuPlacement": ".resources.spec",
+    "GpuPodSpec": ".resources.spec",
+    "SpotPodSpec": ".resources.spec",
+    "CpuPodSpec": ".resources.spec",
+    "LaunchSpec": ".resources.spec",
+    "Pods": ".resources.pods",
+    "Templates": ".resources.templates",
+    "NetworkVolumes": ".resources.volumes",
+    "Endpoints": ".resources.endpoints",
+    "RegistryAuths": ".resources.registry",
+    "Secrets": ".resources.secrets",
+    "AccountResource": ".resources.account",
+    "SSHEndpoint": ".remote.endpoint",
+    "ExecResult": ".remote.results",
+    "OutputCallback": ".remote.results",
+    "TransferProgress": ".remote.results",
+    "TransferCallback": ".remote.results",
+    "Runpodctl": ".remote.runpodctl",
     "CloudTypeEnum": "runpod_gql_generated.enums",
     "PodStatus": "runpod_gql_generated.enums",
     "PodType": "runpod_gql_generated.enums",
@@ -124,55 +168,78 @@ _LAZY: dict[str, str] = {
     ),
 }
 
+# Old public names a user cannot use with RunPod(): still importable, with a warning.
+_DEPRECATED: dict[str, tuple[str, str]] = {
+    "RateLimiter": ("._ratelimit", "RunPod(rate_limit=..., max_in_flight=...) configures it"),
+    "SystemClock": ("._clock", "RunPod() uses the system clock unless given clock=..."),
+    "PollSchedule": (".resources.readiness", "the waits do not take a schedule"),
+}
+
 __all__ = [
     "APIConnectionError",
     "APIError",
     "APIKey",
     "APITimeoutError",
     "Account",
+    "AccountResource",
     "AuthenticationError",
     "Candidate",
     "CapacityError",
     "Clock",
+    "CloudType",
     "CloudTypeEnum",
     "Config",
     "ConfigurationError",
     "ConflictError",
     "CpuFlavor",
+    "CpuFlavors",
+    "CpuPodSpec",
     "DataCenter",
+    "DataCenters",
     "Endpoint",
+    "Endpoints",
+    "ExecResult",
     "GpuChoice",
     "GpuOffer",
+    "GpuPlacement",
+    "GpuPodSpec",
     "GpuPrice",
     "GpuType",
     "GpuUse",
+    "Gpus",
     "GraphQLErrorDetail",
     "HostFullError",
     "HostKeyError",
     "InputValidationError",
     "InsufficientBalanceError",
     "InvalidRequestError",
+    "LaunchSpec",
     "Machine",
     "NetworkVolume",
+    "NetworkVolumes",
     "NotFoundError",
     "OperationError",
+    "OutputCallback",
     "PlacementAttempt",
     "PlacementError",
     "Pod",
+    "PodCleanupError",
     "PodError",
     "PodInterruptedError",
     "PodMetrics",
+    "PodSpec",
     "PodState",
     "PodStateError",
     "PodStatus",
     "PodType",
-    "PollSchedule",
+    "Pods",
     "Port",
     "ProblemDetail",
     "Progress",
+    "ProgressCallback",
     "RateLimitError",
-    "RateLimiter",
     "RegistryAuth",
+    "RegistryAuths",
     "RemoteCommandError",
     "RemoteError",
     "RemoteTimeoutError",
@@ -180,15 +247,22 @@ __all__ = [
     "RetryPolicy",
     "RunPod",
     "RunPodError",
+    "Runpodctl",
     "RunpodctlError",
     "RunpodctlNotFoundError",
     "Runtime",
+    "SSHEndpoint",
     "SSHError",
     "Secret",
+    "Secrets",
     "ServerError",
-    "SystemClock",
+    "SpotPodSpec",
     "Template",
+    "Templates",
     "Timeouts",
+    "TransferCallback",
+    "TransferProgress",
+    "TransportName",
     "TransportStats",
     "WaitTimeoutError",
     "__version__",
@@ -199,6 +273,14 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
+        if name in _DEPRECATED:
+            module, instead = _DEPRECATED[name]
+            warnings.warn(
+                f"runpod_gql.{name} is deprecated and will be removed: {instead}",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return getattr(import_module(module, __name__), name)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(import_module(module, __name__), name)
     globals()[name] = value

@@ -31,11 +31,11 @@ from runpod_gql_generated.base_client import (
 from runpod_gql_generated.base_client import validate_json as validate_json
 from runpod_gql_generated.client import GeneratedClient
 
-from . import __version__
 from ._clock import SYSTEM_CLOCK, Clock
 from ._config import APIKey
 from ._ratelimit import RateLimiter, exhausted_reset, parse_quota, shared_limiter
 from ._retry import NOT_FOUND_MEANS_DONE, RetryPolicy, is_retryable
+from ._version import __version__
 from ._wire import Timeouts, Wire, WireFailure, WireResponse
 from .errors import (
     APIConnectionError,

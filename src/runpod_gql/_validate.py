@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import Literal, get_args
 
 from .errors import InputValidationError
 
 MAX_POD_NAME = 60  # longer names are rejected by RunPod (dstack: "names of len 60 work")
-CLOUD_TYPES = ("SECURE", "COMMUNITY", "ALL")
+
+CloudType = Literal["SECURE", "COMMUNITY", "ALL"]
+"""Where a pod may run: RunPod's secure cloud, its community cloud, or either."""
+CLOUD_TYPES: tuple[CloudType, ...] = get_args(CloudType)
 
 
 def text(field: str, value: str, *, max_len: int | None = None, allow_empty: bool = False) -> str:
@@ -39,11 +43,11 @@ def number(field: str, value: float, *, positive: bool = True) -> float:
     return float(value)
 
 
-def cloud_type(field: str, value: str) -> str:
+def cloud_type(field: str, value: str) -> CloudType:
     upper = value.upper() if isinstance(value, str) else value
     if upper not in CLOUD_TYPES:
         raise InputValidationError(field, f"must be one of {', '.join(CLOUD_TYPES)}, got {value!r}")
-    return str(upper)
+    return upper
 
 
 def names(field: str, value: str | Sequence[str]) -> list[str]:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from ._rest import RestTransport
     from .remote.runpodctl import Runpodctl
-    from .resources.account import Account
+    from .resources.account import AccountResource
     from .resources.catalog import CpuFlavors, DataCenters, Gpus
     from .resources.endpoints import Endpoints
     from .resources.pods import Pods
@@ -319,7 +319,7 @@ class RunPod:
         return Secrets(self._transport)
 
     @cached_property
-    def account(self) -> Account:
-        from .resources.account import Account
+    def account(self) -> AccountResource:
+        from .resources.account import AccountResource
 
-        return Account(self._transport)
+        return AccountResource(self._transport)

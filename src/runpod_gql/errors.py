@@ -22,8 +22,9 @@
     │   └── ResponseValidationError the server answered something the schema does not allow
     ├── PodError                    a pod did not get where it was asked to go; ``pod_id``, ``last_status``
     │   ├── WaitTimeoutError        readiness wait ran out of time (also TimeoutError)
-    │   └── PodStateError           the pod reached a terminal state, or vanished
-    │       └── PodInterruptedError a spot pod was outbid
+    │   ├── PodStateError           the pod reached a terminal state, or vanished
+    │   │   └── PodInterruptedError a spot pod was outbid
+    │   └── PodCleanupError         the lifecycle guard could not confirm a pod was terminated/stopped
     └── RemoteError                 running commands or moving files on a pod
         ├── SSHError                connect / auth / transfer failed
         │   └── HostKeyError        the host key is unknown (strict) or changed
@@ -340,6 +341,10 @@ class PodStateError(PodError):
 
 class PodInterruptedError(PodStateError):
     """A spot (interruptible) pod was outbid and stopped."""
+
+
+class PodCleanupError(PodError):
+    """The lifecycle guard terminated (or stopped) a pod but it is still there: it may still bill."""
 
 
 class RemoteError(RunPodError):

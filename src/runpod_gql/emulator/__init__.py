@@ -15,8 +15,11 @@ client at import time: it shares only ``schema.graphql`` (``Emulator.client()`` 
 when called).
 """
 
+import warnings
+from typing import Any
+
 from ._client_clock import EmulatorTime
-from ._clock import Clock, ManualClock, ScaledClock
+from ._clock import EmulatedClock, ManualClock, ScaledClock
 from ._faults import Fault, FaultRule, RequestRecord
 from ._records import PodCreate, PodRecord
 from ._server import Emulator
@@ -37,7 +40,7 @@ __all__ = [
     "SPOT_RESUME_ERROR",
     "TERMINATE_NOT_FOUND_ERROR",
     "VOLUME_NOT_FOUND_ERROR",
-    "Clock",
+    "EmulatedClock",
     "Emulator",
     "EmulatorTime",
     "Fault",
@@ -49,3 +52,12 @@ __all__ = [
     "ScaledClock",
     "World",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Clock":  # renamed: runpod_gql.Clock is the client's clock
+        warnings.warn(
+            "runpod_gql.emulator.Clock is now EmulatedClock", DeprecationWarning, stacklevel=2
+        )
+        return EmulatedClock
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

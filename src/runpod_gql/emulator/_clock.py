@@ -11,20 +11,23 @@ import time
 from datetime import datetime, timezone
 from typing import Protocol
 
-__all__ = ["DEFAULT_EPOCH", "Clock", "ManualClock", "ScaledClock"]
+__all__ = ["DEFAULT_EPOCH", "Clock", "EmulatedClock", "ManualClock", "ScaledClock"]
 
 # ManualClock starts here so timestamps in tests are reproducible.
 DEFAULT_EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc).timestamp()
 
 
-class Clock(Protocol):
-    """Emulated time in seconds since the Unix epoch."""
+class EmulatedClock(Protocol):
+    """Emulated time in seconds since the Unix epoch (``runpod_gql.Clock`` is the client's)."""
 
     def now(self) -> float: ...
 
     def advance(self, seconds: float) -> float:
         """Jump forward by ``seconds``; returns the new time."""
         ...
+
+
+Clock = EmulatedClock  # its name inside the emulator; public as EmulatedClock
 
 
 class ScaledClock:

@@ -7,14 +7,16 @@ runpodctl wrapper and the endpoint helpers work without it.
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from .endpoint import PortMapping, SSHEndpoint, ssh_endpoint_from_ports, wait_for_ssh_banner
+from .results import ExecResult, OutputCallback, TransferCallback, TransferProgress
 
 if TYPE_CHECKING:
     from .keys import RUNPOD_SSH_DIR, find_private_key, load_private_key
     from .known_hosts import DEFAULT_KNOWN_HOSTS, KnownHosts
-    from .ssh import ExecResult, OutputCallback, ProgressCallback, SSHSession, TransferProgress
+    from .ssh import SSHSession
 
 __all__ = [
     "DEFAULT_KNOWN_HOSTS",
@@ -23,9 +25,9 @@ __all__ = [
     "KnownHosts",
     "OutputCallback",
     "PortMapping",
-    "ProgressCallback",
     "SSHEndpoint",
     "SSHSession",
+    "TransferCallback",
     "TransferProgress",
     "find_private_key",
     "load_private_key",
@@ -39,15 +41,19 @@ _LAZY = {
     "load_private_key": "keys",
     "DEFAULT_KNOWN_HOSTS": "known_hosts",
     "KnownHosts": "known_hosts",
-    "ExecResult": "ssh",
-    "OutputCallback": "ssh",
-    "ProgressCallback": "ssh",
     "SSHSession": "ssh",
-    "TransferProgress": "ssh",
 }
 
 
 def __getattr__(name: str) -> Any:
+    if name == "ProgressCallback":
+        warnings.warn(
+            "runpod_gql.remote.ProgressCallback is now TransferCallback (ProgressCallback is "
+            "the wait's callback in runpod_gql)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return TransferCallback
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,7 +17,6 @@ import re
 import secrets
 import shlex
 from collections.abc import Awaitable, Callable, Generator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -34,48 +33,18 @@ from runpod_gql.errors import (
 from .endpoint import SSHEndpoint
 from .keys import find_private_key, load_private_key
 from .known_hosts import KnownHosts, parse_public_key
+from .results import ExecResult, OutputCallback, TransferCallback, TransferProgress
 
 __all__ = [
     "ExecResult",
     "OutputCallback",
-    "ProgressCallback",
     "SSHSession",
+    "TransferCallback",
     "TransferProgress",
     "build_remote_command",
 ]
 
-OutputCallback = Callable[[str], "Awaitable[object] | object"]
-"""Called with each line of output as it arrives (newline included); may be a coroutine function."""
-
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-
-
-@dataclass(frozen=True)
-class ExecResult:
-    """What a finished remote command left behind."""
-
-    command: str
-    exit_status: int | None
-    stdout: str
-    stderr: str
-    exit_signal: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.exit_status == 0
-
-
-@dataclass(frozen=True)
-class TransferProgress:
-    """One progress report of one file: ``transferred`` of ``total`` bytes so far."""
-
-    source: str
-    destination: str
-    transferred: int
-    total: int
-
-
-ProgressCallback = Callable[[TransferProgress], object]
 
 
 def build_remote_command(
@@ -455,7 +424,7 @@ class SSHSession:
 
     @staticmethod
     def _progress_handler(
-        progress: ProgressCallback | None,
+        progress: TransferCallback | None,
     ) -> Callable[[bytes, bytes, int, int], None] | None:
         if progress is None:
             return None
@@ -470,7 +439,7 @@ class SSHSession:
         sftp: asyncssh.SFTPClient,
         local: Path,
         remote_path: str,
-        progress: ProgressCallback | None,
+        progress: TransferCallback | None,
     ) -> None:
         handler = self._progress_handler(progress)
         children = _children(local)
@@ -492,7 +461,7 @@ class SSHSession:
         local_path: str | os.PathLike[str],
         remote_path: str,
         *,
-        progress: ProgressCallback | None = None,
+        progress: TransferCallback | None = None,
     ) -> None:
         """Copy a file or a directory tree to ``remote_path`` over SFTP.
 
@@ -516,7 +485,7 @@ class SSHSession:
         remote_path: str,
         local_path: str | os.PathLike[str],
         *,
-        progress: ProgressCallback | None = None,
+        progress: TransferCallback | None = None,
     ) -> None:
         """Copy a remote file or directory tree to ``local_path`` (same rules as :meth:`upload`)."""
         local = _expand(local_path)

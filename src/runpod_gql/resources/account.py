@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
+from typing import Any
 
 from runpod_gql_generated.fragments import Account as AccountModel
 from runpod_gql_generated.input_types import UpdateUserSettingsInput
@@ -12,8 +14,8 @@ from ..errors import InputValidationError
 from ._base import Resource, required
 
 
-class Account(Resource):
-    """``rp.account``."""
+class AccountResource(Resource):
+    """``rp.account`` (the :class:`~runpod_gql.Account` model is what ``get`` returns)."""
 
     async def get(self) -> AccountModel:
         """Id, email, balance, current spend per hour, SSH public keys."""
@@ -41,3 +43,15 @@ class Account(Resource):
         if key.strip() not in keys:
             keys.append(key.strip())
         return await self.set_ssh_keys(keys)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Account":  # the resource's old name, taken by the model in runpod_gql
+        warnings.warn(
+            "runpod_gql.resources.account.Account is now AccountResource "
+            "(runpod_gql.Account is the model)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return AccountResource
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

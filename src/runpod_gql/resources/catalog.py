@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from runpod_gql_generated.fragments import CpuFlavor, DataCenter, GpuOffer
 from runpod_gql_generated.input_types import GpuLowestPriceInput
 
 from .. import _validate as v
+from .._validate import CloudType
 from ..errors import InputValidationError, NotFoundError
 from ._base import Resource, present
 
-CloudType = Literal["SECURE", "COMMUNITY", "ALL"]
 _OUT_OF_STOCK = frozenset({"", "none", "out of stock", "out_of_stock", "unavailable"})
 
 
@@ -52,7 +51,7 @@ def price_input(
     gpu_count: int, cloud: CloudType = "ALL", data_center_id: str | None = None
 ) -> GpuLowestPriceInput:
     fields = GpuLowestPriceInput(gpu_count=v.integer("gpu_count", gpu_count, minimum=1))
-    cloud = v.cloud_type("cloud", cloud)  # type: ignore[assignment]
+    cloud = v.cloud_type("cloud", cloud)
     if cloud != "ALL":
         fields.secure_cloud = cloud == "SECURE"
     if data_center_id is not None:
@@ -82,7 +81,7 @@ class Gpus(Resource):
         data_center_id: str | None = None,
     ) -> list[GpuOffer]:
         """Every GPU type with prices, minimum bid and stock for ``gpu_count`` GPUs."""
-        cloud = v.cloud_type("cloud", cloud)  # type: ignore[assignment]
+        cloud = v.cloud_type("cloud", cloud)
         result = await self._t.run(
             self._t.list_gpu_types(price=price_input(gpu_count, cloud, data_center_id))
         )

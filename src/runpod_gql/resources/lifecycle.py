@@ -1,28 +1,42 @@
-"""The lifecycle guard: pods that are always cleaned up, and a reaper for ones that were not."""
+"""The lifecycle guard: pods that are always cleaned up, and a reaper for ones that were not.
+
+It works on any object with the few pod operations of :class:`PodOps` (``rp.pods`` has them),
+so it sits below ``pods.py`` and never imports it.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import builtins
 import logging
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal, Protocol
 
 from runpod_gql_generated.enums import PodStatus
 from runpod_gql_generated.fragments import Pod
 
-from .. import _validate as v
-from ..errors import InputValidationError, RunPodError
-from .catalog import CloudType
+from ..errors import InputValidationError, PodCleanupError
 from .readiness import ProgressCallback
-
-if TYPE_CHECKING:
-    from .pods import Pods
+from .spec import pod_token
 
 logger: logging.Logger = logging.getLogger("runpod_gql")
 
 
-async def _clean_up(pods: Pods, pod_id: str | None, token: str, on_exit: str) -> None:
+class PodOps(Protocol):
+    """What the guard and the reaper do with pods."""
+
+    async def find(self, pod_id: str) -> Pod | None: ...
+    async def find_by_token(self, token: str) -> Pod | None: ...
+    async def stop(self, pod_id: str) -> Pod: ...
+    async def terminate(self, pod_id: str) -> bool: ...
+    async def list(self, *, name_prefix: str | None = None) -> builtins.list[Pod]: ...
+    async def wait_until_ready(
+        self, pod_id: str, *, timeout: float, ssh: bool, on_progress: ProgressCallback | None
+    ) -> Pod: ...
+
+
+async def _clean_up(pods: PodOps, pod_id: str | None, token: str, on_exit: str) -> None:
     """Terminate (or stop) the pod and confirm it; find it by token if its id never arrived."""
     if pod_id is None:
         found = await pods.find_by_token(token)
@@ -37,15 +51,24 @@ async def _clean_up(pods: Pods, pod_id: str | None, token: str, on_exit: str) ->
             PodStatus.EXITED,
             PodStatus.TERMINATED,
         ):
-            raise RunPodError(f"guard: pod {pod_id} still {after.desired_status.value} after stop")
+            raise PodCleanupError(
+                "guard: pod still running after stop",
+                pod_id=pod_id,
+                last_status=after.desired_status.value,
+            )
         return
     await pods.terminate(pod_id)
-    if await pods.find(pod_id) is not None:
-        raise RunPodError(f"guard: pod {pod_id} still exists after terminate")
+    after = await pods.find(pod_id)
+    if after is not None:
+        raise PodCleanupError(
+            "guard: pod still exists after terminate",
+            pod_id=pod_id,
+            last_status=after.desired_status.value,
+        )
     logger.info("guard: pod %s terminated", pod_id)
 
 
-async def _shielded(pods: Pods, pod_id: str | None, token: str, on_exit: str) -> None:
+async def _shielded(pods: PodOps, pod_id: str | None, token: str, on_exit: str) -> None:
     """Run the clean-up to its end even if the caller is being cancelled meanwhile."""
     task = asyncio.ensure_future(_clean_up(pods, pod_id, token, on_exit))
     cancelled = False
@@ -61,57 +84,27 @@ async def _shielded(pods: Pods, pod_id: str | None, token: str, on_exit: str) ->
 
 @asynccontextmanager
 async def launch(
-    pods: Pods,
+    pods: PodOps,
+    create: Callable[[], Awaitable[Pod]],
     *,
-    create_kwargs: Mapping[str, Any],
-    gpu_types: str | Sequence[str],
-    cloud_types: CloudType | Sequence[CloudType],
-    max_price_per_hr: float | None,
-    spot_bid_per_gpu: float | None,
+    token: str,
     ready_timeout: float,
     ssh: bool,
     on_exit: Literal["terminate", "stop"],
     on_progress: ProgressCallback | None,
 ) -> AsyncIterator[Pod]:
-    """Create, wait until ready, yield, and on any exit terminate/stop and confirm."""
-    from .pods import new_token
-
+    """Create (``create`` puts ``token`` on the pod), wait until ready, yield the ready pod,
+    and on any exit terminate/stop it and confirm."""
     if on_exit not in ("terminate", "stop"):
         raise InputValidationError("on_exit", "must be 'terminate' or 'stop'")
-    spot: tuple[str, CloudType, float] | None = None
-    if spot_bid_per_gpu is not None:
-        gpus = v.names("gpu_types", gpu_types)
-        if len(gpus) != 1:
-            raise InputValidationError("gpu_types", "a spot launch takes exactly one GPU type")
-        clouds = [cloud_types] if isinstance(cloud_types, str) else list(cloud_types)
-        if not clouds:
-            raise InputValidationError("cloud_types", "must name at least one")
-        cloud: CloudType = v.cloud_type("cloud_types", clouds[0])  # type: ignore[assignment]
-        spot = (gpus[0], cloud, spot_bid_per_gpu)
-    token = new_token()
     pod_id: str | None = None
     refused = False
     cancelled = False
     try:
-        if spot is not None:
-            pod = await pods.create_spot(
-                gpu_type=spot[0],
-                bid_per_gpu=spot[2],
-                cloud_type=spot[1],
-                token=token,
-                **create_kwargs,
-            )
-        else:
-            pod = await pods.create(
-                gpu_types=gpu_types,
-                cloud_types=cloud_types,
-                max_price_per_hr=max_price_per_hr,
-                token=token,
-                **create_kwargs,
-            )
-        pod_id = pod.id
-        await pods.wait_until_ready(pod_id, timeout=ready_timeout, ssh=ssh, on_progress=on_progress)
-        yield await pods.get(pod_id)
+        pod_id = (await create()).id
+        yield await pods.wait_until_ready(
+            pod_id, timeout=ready_timeout, ssh=ssh, on_progress=on_progress
+        )
     except InputValidationError:
         # Refused before any create was sent: there is no pod to look for.
         refused = pod_id is None
@@ -136,11 +129,9 @@ async def launch(
 
 
 async def reap(
-    pods: Pods, *, name_prefix: str | None, all_tagged: bool, dry_run: bool
+    pods: PodOps, *, name_prefix: str | None, all_tagged: bool, dry_run: bool
 ) -> list[Pod]:
     """Find (and unless ``dry_run`` terminate) pods that carry a runpod-gql create token."""
-    from .pods import pod_token
-
     if name_prefix is None and not all_tagged:
         raise InputValidationError(
             "name_prefix", "give a name prefix, or all_tagged=True to reap every tagged pod"

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from runpod_gql_generated.enums import PodStatus
+from runpod_gql_generated.fragments import Pod
 
 from .. import _validate as v
-
-if TYPE_CHECKING:
-    from .pods import Pods
+from .._clock import Clock
 
 
 @dataclass(frozen=True)
@@ -43,9 +41,8 @@ class PodMetrics:
         return sum(values) / len(values) if values else None
 
 
-async def metrics(pods: Pods, pod_id: str) -> PodMetrics:
-    """A pod's GPU, CPU and memory use now, from one GetPod."""
-    pod = await pods.get(pod_id)
+def metrics_of(pod: Pod) -> PodMetrics:
+    """A pod's utilisation and cost, as one read of the pod shows them."""
     runtime = pod.runtime
     uptime = (runtime.uptime_in_seconds if runtime else None) or 0
     container = runtime.container if runtime else None
@@ -68,16 +65,20 @@ async def metrics(pods: Pods, pod_id: str) -> PodMetrics:
 
 
 async def watch(
-    pods: Pods, pod_id: str, *, interval: float, count: int | None
+    get: Callable[[str], Awaitable[Pod]],
+    clock: Clock,
+    pod_id: str,
+    *,
+    interval: float,
+    count: int | None,
 ) -> AsyncIterator[PodMetrics]:
     """Metrics every ``interval`` seconds, ``count`` times or until the pod stops running."""
     v.number("interval", interval)
     if count is not None:
         v.integer("count", count, minimum=1)
-    clock = pods._t.clock
     seen = 0
     while True:
-        sample = await metrics(pods, pod_id)
+        sample = metrics_of(await get(pod_id))
         yield sample
         seen += 1
         if (count is not None and seen >= count) or sample.status != PodStatus.RUNNING:

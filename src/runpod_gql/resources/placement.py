@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from runpod_gql_generated.fragments import GpuOffer
 
+from .._validate import CloudType
 from ..errors import PlacementAttempt
-from .catalog import CloudType, in_stock, on_demand_price
+from .catalog import in_stock, on_demand_price
 
 
 @dataclass(frozen=True)

@@ -8,30 +8,25 @@ from __future__ import annotations
 
 import builtins
 import logging
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from runpod_gql_generated.enums import CloudTypeEnum, PodStatus
+from runpod_gql_generated.enums import PodStatus
 from runpod_gql_generated.fragments import Pod, PodState
 from runpod_gql_generated.input_types import (
-    EnvironmentVariableInput,
     PodBidResumeInput,
     PodEditJobInput,
-    PodFindAndDeployOnDemandInput,
-    PodRentInterruptableInput,
     PodResumeInput,
     PodStopInput,
     PodTerminateInput,
-    deployCpuPodInput,
 )
+from typing_extensions import Unpack
 
 from .. import _validate as v
 from .._transport import GraphQLTransport
+from .._validate import CloudType
 from ..errors import (
     APIConnectionError,
     CapacityError,
@@ -42,98 +37,39 @@ from ..errors import (
     ResponseValidationError,
     ServerError,
 )
-from . import readiness
+from . import lifecycle, monitoring, readiness, remote_ops
 from ._base import Resource, present, required
-from .catalog import CloudType, Gpus
+from ._spec_graphql import cpu_input, env_input, on_demand_input, spot_input
+from .catalog import Gpus
+from .monitoring import PodMetrics
 from .placement import Candidate, rank
+from .readiness import ProgressCallback
+from .remote_ops import SSHPool
+from .spec import (
+    TOKEN_ENV,
+    CpuPodSpec,
+    GpuPlacement,
+    GpuPodSpec,
+    LaunchSpec,
+    SpotPodSpec,
+    checked,
+    keywords,
+    new_token,
+    pod_token,
+)
 
 if TYPE_CHECKING:
     from ..remote.endpoint import SSHEndpoint
-    from ..remote.ssh import ExecResult
-    from ..remote.ssh import ProgressCallback as TransferCallback
-    from .monitoring import PodMetrics
-    from .readiness import ProgressCallback
-    from .remote_ops import RemoteOps, SSHPool
+    from ..remote.results import ExecResult, TransferCallback
+    from ..remote.ssh import SSHSession
+
+__all__ = ["TOKEN_ENV", "Pods", "new_token", "pod_token"]
 
 logger: logging.Logger = logging.getLogger("runpod_gql")
 
-TOKEN_ENV = "RUNPOD_GQL_TOKEN"
-"""Environment variable every create puts on its pod: how a lost create is found again."""
-
-DEFAULT_IMAGE_PORTS = "22/tcp"
 _STATUSES = tuple(s.value for s in PodStatus)
-
-
-def new_token() -> str:
-    return uuid.uuid4().hex
-
-
-def pod_token(pod: Pod) -> str | None:
-    """The create token a pod carries, if runpod-gql created it."""
-    for item in pod.env or ():
-        if item and item.startswith(TOKEN_ENV + "="):
-            return item.split("=", 1)[1]
-    return None
-
-
-def _env_input(
-    env: Mapping[str, str], token: str
-) -> builtins.list[EnvironmentVariableInput | None]:
-    items: builtins.list[EnvironmentVariableInput | None] = [
-        EnvironmentVariableInput(key=k, value=val) for k, val in env.items() if k != TOKEN_ENV
-    ]
-    items.append(EnvironmentVariableInput(key=TOKEN_ENV, value=token))
-    return items
-
-
-CreateInput = TypeVar(
-    "CreateInput", PodFindAndDeployOnDemandInput, PodRentInterruptableInput, deployCpuPodInput
-)
-
-
-@dataclass(frozen=True)
-class _PodSpec:
-    """What every kind of create shares, validated once; ``fill`` writes it onto a create input."""
-
-    token: str
-    values: Mapping[str, Any]  # input fields by their Python name; None means "leave out"
-
-    @classmethod
-    def of(
-        cls,
-        *,
-        name: str,
-        image: str,
-        container_disk_gb: int,
-        volume_gb: int,
-        volume_mount_path: str,
-        env: Mapping[str, str] | None,
-        ports: str | Sequence[str] | None,
-        start_ssh: bool,
-        support_public_ip: bool,
-        token: str | None,
-        **optional: Any,
-    ) -> _PodSpec:
-        token = token or new_token()
-        values: dict[str, Any] = {
-            "name": v.text("name", name, max_len=v.MAX_POD_NAME),
-            "image_name": v.text("image", image),
-            "container_disk_in_gb": v.integer("container_disk_gb", container_disk_gb, minimum=1),
-            "volume_in_gb": v.integer("volume_gb", volume_gb),
-            "volume_mount_path": volume_mount_path,
-            "env": _env_input(v.env("env", env), token),
-            "ports": v.ports("ports", ports),
-            "start_ssh": start_ssh,
-            "support_public_ip": support_public_ip,
-            **optional,
-        }
-        return cls(token, values)
-
-    def fill(self, fields: CreateInput, **specific: Any) -> CreateInput:
-        for key, value in {**self.values, **specific}.items():
-            if value is not None:
-                setattr(fields, key, value)
-        return fields
+_PLACEMENT = GpuPlacement.__required_keys__ | GpuPlacement.__optional_keys__
+_LAUNCH_ONLY = ("spot_bid_per_gpu", "ready_timeout", "ssh", "on_exit", "on_progress")
 
 
 class Pods(Resource):
@@ -196,29 +132,26 @@ class Pods(Resource):
         return None
 
     # ------------------------------------------------------------------ placement
-    async def plan(
-        self,
-        *,
-        gpu_types: str | Sequence[str],
-        gpu_count: int = 1,
-        cloud_types: CloudType | Sequence[CloudType] = "ALL",
-        data_centers: str | Sequence[str] | None = None,
-        max_price_per_hr: float | None = None,
-    ) -> builtins.list[Candidate]:
+    async def plan(self, **placement: Unpack[GpuPlacement]) -> builtins.list[Candidate]:
         """What :meth:`create` would try, in order, with prices and why any is skipped.
 
+        Takes the placement keywords of :meth:`create` (:class:`~runpod_gql.GpuPlacement`).
         One catalogue request per (cloud type, data centre) asked for; creates nothing.
         """
-        gpu_ids = v.names("gpu_types", gpu_types)
-        clouds: builtins.list[CloudType] = [
-            v.cloud_type("cloud_types", c)  # type: ignore[misc]
+        keywords(placement, GpuPlacement, "plan")
+        gpu_ids = v.names("gpu_types", placement["gpu_types"])
+        cloud_types = placement.get("cloud_types", "ALL")
+        clouds = [
+            v.cloud_type("cloud_types", c)
             for c in ([cloud_types] if isinstance(cloud_types, str) else cloud_types)
         ]
         if not clouds:
             raise InputValidationError("cloud_types", "must name at least one")
-        v.integer("gpu_count", gpu_count, minimum=1)
-        if max_price_per_hr is not None:
-            v.number("max_price_per_hr", max_price_per_hr)
+        gpu_count = v.integer("gpu_count", placement.get("gpu_count", 1), minimum=1)
+        max_price = placement.get("max_price_per_hr")
+        if max_price is not None:
+            v.number("max_price_per_hr", max_price)
+        data_centers = placement.get("data_centers")
         dcs: builtins.list[str | None] = (
             list(v.names("data_centers", data_centers)) if data_centers else [None]
         )
@@ -235,104 +168,46 @@ class Pods(Resource):
                     f"gpu_types[{i}]",
                     f"unknown GPU type id {gid!r} (see `runpod-gql gpus list` for the ids)",
                 )
-        return rank(
-            gpu_ids, clouds, dcs, offers, gpu_count=gpu_count, max_price_per_hr=max_price_per_hr
-        )
+        return rank(gpu_ids, clouds, dcs, offers, gpu_count=gpu_count, max_price_per_hr=max_price)
 
     # ------------------------------------------------------------------ creating
-    async def create(
-        self,
-        *,
-        name: str,
-        image: str,
-        gpu_types: str | Sequence[str],
-        gpu_count: int = 1,
-        cloud_types: CloudType | Sequence[CloudType] = "ALL",
-        data_centers: str | Sequence[str] | None = None,
-        max_price_per_hr: float | None = None,
-        container_disk_gb: int = 20,
-        volume_gb: int = 0,
-        volume_mount_path: str = "/workspace",
-        network_volume_id: str | None = None,
-        ports: str | Sequence[str] | None = DEFAULT_IMAGE_PORTS,
-        env: Mapping[str, str] | None = None,
-        docker_args: str | None = None,
-        template_id: str | None = None,
-        min_vcpu: int | None = None,
-        min_memory_gb: int | None = None,
-        start_ssh: bool = True,
-        support_public_ip: bool = True,
-        country_code: str | None = None,
-        registry_auth_id: str | None = None,
-        allowed_cuda_versions: Sequence[str] | None = None,
-        stop_after: datetime | None = None,
-        terminate_after: datetime | None = None,
-        token: str | None = None,
-    ) -> Pod:
+    async def create(self, **spec: Unpack[GpuPodSpec]) -> Pod:
         """Create an on-demand GPU pod on the first candidate that has capacity.
 
-        ``gpu_types``, ``cloud_types`` and ``data_centers`` are ordered preferences. Candidates the
-        catalogue reports out of stock or over ``max_price_per_hr`` are skipped; a capacity error
-        moves on to the next. When all fail, :class:`PlacementError` lists every attempt.
-        A lost answer (time-out, dropped connection, 5xx) never makes a second pod: the pod is
-        looked up by its create token before anything is sent again.
+        Takes a :class:`~runpod_gql.PodSpec` (``name``, ``image``, disks, ports, env, ...) and
+        where to place it (:class:`~runpod_gql.GpuPlacement`): ``gpu_types``, ``cloud_types``
+        and ``data_centers`` are ordered preferences. Candidates the catalogue reports out of
+        stock or over ``max_price_per_hr`` are skipped; a capacity error moves on to the next.
+        When all fail, :class:`PlacementError` lists every attempt. A lost answer (time-out,
+        dropped connection, 5xx) never makes a second pod: the pod is looked up by its create
+        token before anything is sent again.
         """
-        v.integer("gpu_count", gpu_count, minimum=1, maximum=16)
-        spec = _PodSpec.of(
-            name=name,
-            image=image,
-            container_disk_gb=container_disk_gb,
-            volume_gb=volume_gb,
-            volume_mount_path=volume_mount_path,
-            env=env,
-            ports=ports,
-            start_ssh=start_ssh,
-            support_public_ip=support_public_ip,
-            token=token,
-            docker_args=docker_args,
-            template_id=template_id,
-            network_volume_id=network_volume_id,
-            min_vcpu_count=v.integer("min_vcpu", min_vcpu, minimum=1)
-            if min_vcpu is not None
-            else None,
-            min_memory_in_gb=v.integer("min_memory_gb", min_memory_gb, minimum=1)
-            if min_memory_gb is not None
-            else None,
-            country_code=country_code,
-            container_registry_auth_id=registry_auth_id,
-            allowed_cuda_versions=list(allowed_cuda_versions) if allowed_cuda_versions else None,
-            stop_after=stop_after,
-            terminate_after=terminate_after,
-            deploy_cost=max_price_per_hr,
-        )
-        candidates = await self.plan(
-            gpu_types=gpu_types,
-            gpu_count=gpu_count,
-            cloud_types=cloud_types,
-            data_centers=data_centers,
-            max_price_per_hr=max_price_per_hr,
-        )
+        keywords(spec, GpuPodSpec, "create")
+        gpu_count = v.integer("gpu_count", spec.get("gpu_count", 1), minimum=1, maximum=16)
+        pod_spec = checked(spec)
         attempts: builtins.list[PlacementAttempt] = []
-        for c in candidates:
+        placement: dict[str, Any] = {k: x for k, x in spec.items() if k in _PLACEMENT}
+        for c in await self.plan(**placement):
             if not c.viable:
                 attempts.append(c.attempt(f"skipped: {c.skip}"))
                 continue
-            fields = spec.fill(
-                PodFindAndDeployOnDemandInput(),
+            fields = on_demand_input(
+                pod_spec,
                 gpu_type_id=c.gpu_type_id,
                 gpu_count=gpu_count,
-                cloud_type=CloudTypeEnum(c.cloud_type),
+                cloud_type=c.cloud_type,
                 data_center_id=c.data_center_id,
+                max_price_per_hr=spec.get("max_price_per_hr"),
             )
 
-            async def send(fields: PodFindAndDeployOnDemandInput = fields) -> Pod:
+            async def send(fields: Any = fields) -> Pod:
                 result = await self._t.run(self._t.create_pod(input=fields))
                 return required(
                     result.pod_find_and_deploy_on_demand, "podFindAndDeployOnDemand", "CreatePod"
                 )
 
             try:
-                pod = await self._safe_create(send, spec.token)
+                pod = await self._safe_create(send, pod_spec.token)
             except CapacityError as exc:
                 attempts.append(c.attempt(exc.message))
                 logger.info("placement: %s on %s has no capacity", c.gpu_type_id, c.cloud_type)
@@ -343,122 +218,54 @@ class Pods(Resource):
             return pod
         raise PlacementError(attempts, operation="CreatePod")
 
-    async def create_spot(
-        self,
-        *,
-        name: str,
-        image: str,
-        gpu_type: str,
-        bid_per_gpu: float,
-        gpu_count: int = 1,
-        cloud_type: CloudType = "ALL",
-        data_center_id: str | None = None,
-        container_disk_gb: int = 20,
-        volume_gb: int = 0,
-        volume_mount_path: str = "/workspace",
-        network_volume_id: str | None = None,
-        ports: str | Sequence[str] | None = DEFAULT_IMAGE_PORTS,
-        env: Mapping[str, str] | None = None,
-        docker_args: str | None = None,
-        template_id: str | None = None,
-        min_vcpu: int | None = None,
-        min_memory_gb: int | None = None,
-        start_ssh: bool = True,
-        support_public_ip: bool = True,
-        registry_auth_id: str | None = None,
-        token: str | None = None,
-    ) -> Pod:
-        """Create a spot (interruptible) pod. ``bid_per_gpu`` is per GPU, checked against the live minimum."""
-        v.text("gpu_type", gpu_type)
-        v.number("bid_per_gpu", bid_per_gpu)
-        v.integer("gpu_count", gpu_count, minimum=1, maximum=16)
-        cloud: CloudType = v.cloud_type("cloud_type", cloud_type)  # type: ignore[assignment]
-        spec = _PodSpec.of(
-            name=name,
-            image=image,
-            container_disk_gb=container_disk_gb,
-            volume_gb=volume_gb,
-            volume_mount_path=volume_mount_path,
-            env=env,
-            ports=ports,
-            start_ssh=start_ssh,
-            support_public_ip=support_public_ip,
-            token=token,
-            docker_args=docker_args,
-            template_id=template_id,
-            network_volume_id=network_volume_id,
-            data_center_id=data_center_id,
-            min_vcpu_count=v.integer("min_vcpu", min_vcpu, minimum=1)
-            if min_vcpu is not None
-            else None,
-            min_memory_in_gb=v.integer("min_memory_gb", min_memory_gb, minimum=1)
-            if min_memory_gb is not None
-            else None,
-            container_registry_auth_id=registry_auth_id,
-        )
-        await self._check_bid(gpu_type, bid_per_gpu, gpu_count, cloud)
-        fields = spec.fill(
-            PodRentInterruptableInput(),
+    async def create_spot(self, **spec: Unpack[SpotPodSpec]) -> Pod:
+        """Create a spot (interruptible) pod: a :class:`~runpod_gql.PodSpec` plus ``gpu_type``,
+        ``bid_per_gpu`` (per GPU, checked against the live minimum), ``gpu_count``,
+        ``cloud_type`` and ``data_center_id``."""
+        keywords(spec, SpotPodSpec, "create_spot")
+        gpu_type = v.text("gpu_type", spec["gpu_type"])
+        bid = v.number("bid_per_gpu", spec["bid_per_gpu"])
+        gpu_count = v.integer("gpu_count", spec.get("gpu_count", 1), minimum=1, maximum=16)
+        cloud = v.cloud_type("cloud_type", spec.get("cloud_type", "ALL"))
+        data_center = spec.get("data_center_id")
+        if data_center is not None:
+            v.text("data_center_id", data_center)
+        pod_spec = checked(spec)
+        await self._check_bid(gpu_type, bid, gpu_count, cloud)
+        fields = spot_input(
+            pod_spec,
             gpu_type_id=gpu_type,
             gpu_count=gpu_count,
-            bid_per_gpu=bid_per_gpu,
-            cloud_type=CloudTypeEnum(cloud),
+            bid_per_gpu=bid,
+            cloud_type=cloud,
+            data_center_id=data_center,
         )
 
         async def send() -> Pod:
             result = await self._t.run(self._t.create_spot_pod(input=fields))
             return required(result.pod_rent_interruptable, "podRentInterruptable", "CreateSpotPod")
 
-        return await self._safe_create(send, spec.token)
+        return await self._safe_create(send, pod_spec.token)
 
-    async def create_cpu(
-        self,
-        *,
-        name: str,
-        image: str,
-        instance_id: str,
-        cloud_type: CloudType = "SECURE",
-        container_disk_gb: int = 10,
-        volume_gb: int = 0,
-        volume_mount_path: str = "/workspace",
-        network_volume_id: str | None = None,
-        ports: str | Sequence[str] | None = DEFAULT_IMAGE_PORTS,
-        env: Mapping[str, str] | None = None,
-        docker_args: str | None = None,
-        template_id: str | None = None,
-        data_center_id: str | None = None,
-        start_ssh: bool = True,
-        support_public_ip: bool = True,
-        token: str | None = None,
-    ) -> Pod:
-        """Create a CPU pod. ``instance_id`` is a CPU flavor instance such as ``cpu3c-2-4``."""
-        v.text("instance_id", instance_id)
-        cloud = v.cloud_type("cloud_type", cloud_type)
-        spec = _PodSpec.of(
-            name=name,
-            image=image,
-            container_disk_gb=container_disk_gb,
-            volume_gb=volume_gb,
-            volume_mount_path=volume_mount_path,
-            env=env,
-            ports=ports,
-            start_ssh=start_ssh,
-            support_public_ip=support_public_ip,
-            token=token,
-            docker_args=docker_args,
-            template_id=template_id,
-            network_volume_id=network_volume_id,
-            data_center_id=data_center_id,
-        )
-        fields = spec.fill(
-            deployCpuPodInput(), instance_id=instance_id, cloud_type=CloudTypeEnum(cloud)
+    async def create_cpu(self, **spec: Unpack[CpuPodSpec]) -> Pod:
+        """Create a CPU pod: a :class:`~runpod_gql.PodSpec` plus ``instance_id`` (a CPU flavor
+        instance such as ``cpu3c-2-4``), ``cloud_type`` and ``data_center_id``."""
+        keywords(spec, CpuPodSpec, "create_cpu")
+        instance_id = v.text("instance_id", spec["instance_id"])
+        cloud = v.cloud_type("cloud_type", spec.get("cloud_type", "SECURE"))
+        data_center = spec.get("data_center_id")
+        if data_center is not None:
+            v.text("data_center_id", data_center)
+        pod_spec = checked(spec, gpu=False)
+        fields = cpu_input(
+            pod_spec, instance_id=instance_id, cloud_type=cloud, data_center_id=data_center
         )
 
         async def send() -> Pod:
             result = await self._t.run(self._t.create_cpu_pod(input=fields))
             return required(result.deploy_cpu_pod, "deployCpuPod", "CreateCpuPod")
 
-        return await self._safe_create(send, spec.token)
+        return await self._safe_create(send, pod_spec.token)
 
     async def _check_bid(self, gpu_type: str, bid: float, gpu_count: int, cloud: CloudType) -> None:
         try:
@@ -483,7 +290,7 @@ class Pods(Resource):
 
     async def _safe_create(self, send: Callable[[], Awaitable[Pod]], token: str) -> Pod:
         """Send a create; after an ambiguous failure, adopt the pod if it was made, else resend."""
-        policy = self._t.options.retry
+        max_retries = self._t.options.retry.max_retries
         attempt = 0
         while True:
             try:
@@ -501,7 +308,7 @@ class Pods(Resource):
                 if adopted is not None:
                     logger.info("the lost create made pod %s: adopting it", adopted.id)
                     return adopted
-                if attempt > policy.max_retries:
+                if attempt > max_retries:
                     raise
                 logger.warning("no pod carries the create token: sending the create again")
 
@@ -573,7 +380,7 @@ class Pods(Resource):
             fields.ports = v.ports("ports", ports)
         if env is not None:
             token = pod_token(current) or new_token()
-            fields.env = _env_input(v.env("env", env), token)
+            fields.env = env_input(v.env("env", env), token)
         if docker_args is not None:
             fields.docker_args = docker_args
         result = await self._t.run(self._t.edit_pod_job(input=fields))
@@ -587,8 +394,10 @@ class Pods(Resource):
         *,
         timeout: float = 300.0,
         on_progress: ProgressCallback | None = None,
-    ) -> PodState:
-        """Wait until the pod's status is ``status``; fails fast on a terminal state."""
+    ) -> Pod:
+        """Wait until the pod's status is ``status``; fails fast on a terminal state.
+
+        Returns the pod as the last poll saw it."""
         target = PodStatus(v.enum_value("status", status, _STATUSES))
         if target == PodStatus.TERMINATED:
             raise InputValidationError(
@@ -607,8 +416,10 @@ class Pods(Resource):
         ssh: bool = True,
         ports: Sequence[int] = (22,),
         on_progress: ProgressCallback | None = None,
-    ) -> PodState:
-        """Wait until RUNNING with runtime, public mappings for ``ports`` and (``ssh``) an SSH banner."""
+    ) -> Pod:
+        """Wait until RUNNING with runtime, public mappings for ``ports`` and (``ssh``) an SSH banner.
+
+        Returns the ready pod as the last poll saw it: no need to get it again."""
         return await readiness.wait_until_ready(
             self._t, pod_id, timeout=timeout, ssh=ssh, ports=ports, on_progress=on_progress
         )
@@ -621,66 +432,41 @@ class Pods(Resource):
         ssh: bool = True,
         ports: Sequence[int] = (22,),
         on_progress: ProgressCallback | None = None,
-    ) -> dict[str, PodState]:
+    ) -> dict[str, Pod]:
         """Wait for many pods at once: one list request per tick, whatever their number."""
         return await readiness.wait_all_ready(
             self._t, pod_ids, timeout=timeout, ssh=ssh, ports=ports, on_progress=on_progress
         )
 
     # ------------------------------------------------------------------ guard
-    def launch(
-        self,
-        *,
-        name: str,
-        image: str,
-        gpu_types: str | Sequence[str],
-        gpu_count: int = 1,
-        cloud_types: CloudType | Sequence[CloudType] = "ALL",
-        max_price_per_hr: float | None = None,
-        spot_bid_per_gpu: float | None = None,
-        container_disk_gb: int = 20,
-        volume_gb: int = 0,
-        ports: str | Sequence[str] | None = DEFAULT_IMAGE_PORTS,
-        env: Mapping[str, str] | None = None,
-        docker_args: str | None = None,
-        template_id: str | None = None,
-        network_volume_id: str | None = None,
-        ready_timeout: float = 600.0,
-        ssh: bool = True,
-        on_exit: Literal["terminate", "stop"] = "terminate",
-        on_progress: ProgressCallback | None = None,
-    ) -> AbstractAsyncContextManager[Pod]:
+    def launch(self, **spec: Unpack[LaunchSpec]) -> AbstractAsyncContextManager[Pod]:
         """``async with rp.pods.launch(...) as pod:`` create, wait until ready, and always clean up.
 
-        On leaving the block — normally, by an exception or by cancellation — the pod is
-        terminated (or stopped, ``on_exit="stop"``) and that is confirmed. A pod whose create
-        was interrupted is found by its create token and cleaned up too.
+        Takes every option of :meth:`create` (:class:`~runpod_gql.LaunchSpec`), plus
+        ``spot_bid_per_gpu`` for a spot pod and ``ready_timeout``, ``ssh``, ``on_exit``,
+        ``on_progress``. On leaving the block — normally, by an exception or by cancellation —
+        the pod is terminated (or stopped, ``on_exit="stop"``) and that is confirmed. A pod
+        whose create was interrupted is found by its create token and cleaned up too.
         """
-        from .lifecycle import launch
+        keywords(spec, LaunchSpec, "launch")
+        create_spec: dict[str, Any] = {k: x for k, x in spec.items() if k not in _LAUNCH_ONLY}
+        token = create_spec.get("token") or new_token()
+        create_spec["token"] = token
+        bid = spec.get("spot_bid_per_gpu")
 
-        create_kwargs: dict[str, Any] = {
-            "name": name,
-            "image": image,
-            "gpu_count": gpu_count,
-            "container_disk_gb": container_disk_gb,
-            "volume_gb": volume_gb,
-            "ports": ports,
-            "env": env,
-            "docker_args": docker_args,
-            "template_id": template_id,
-            "network_volume_id": network_volume_id,
-        }
-        return launch(
+        async def create() -> Pod:
+            if bid is None:
+                return await self.create(**create_spec)
+            return await self.create_spot(**_spot_spec(create_spec, bid))
+
+        return lifecycle.launch(
             self,
-            create_kwargs=create_kwargs,
-            gpu_types=gpu_types,
-            cloud_types=cloud_types,
-            max_price_per_hr=max_price_per_hr,
-            spot_bid_per_gpu=spot_bid_per_gpu,
-            ready_timeout=ready_timeout,
-            ssh=ssh,
-            on_exit=on_exit,
-            on_progress=on_progress,
+            create,
+            token=token,
+            ready_timeout=spec.get("ready_timeout", 600.0),
+            ssh=spec.get("ssh", True),
+            on_exit=spec.get("on_exit", "terminate"),
+            on_progress=spec.get("on_progress"),
         )
 
     async def reap(
@@ -691,34 +477,29 @@ class Pods(Resource):
         Give ``name_prefix`` to limit it to your pods' names, or ``all_tagged=True`` for every
         pod runpod-gql made with this key. Returns the pods found (terminated unless ``dry_run``).
         """
-        from .lifecycle import reap
-
-        return await reap(self, name_prefix=name_prefix, all_tagged=all_tagged, dry_run=dry_run)
+        return await lifecycle.reap(
+            self, name_prefix=name_prefix, all_tagged=all_tagged, dry_run=dry_run
+        )
 
     # ------------------------------------------------------------------ watching
     async def metrics(self, pod_id: str) -> PodMetrics:
         """GPU/CPU/memory utilisation, uptime, price and cost accrued so far."""
-        from .monitoring import metrics
-
-        return await metrics(self, pod_id)
+        return monitoring.metrics_of(await self.get(pod_id))
 
     def watch(
         self, pod_id: str, *, interval: float = 10.0, count: int | None = None
     ) -> AsyncIterator[PodMetrics]:
         """Yield the pod's metrics every ``interval`` seconds (``count`` times, or until it stops)."""
-        from .monitoring import watch
-
-        return watch(self, pod_id, interval=interval, count=count)
+        return monitoring.watch(self.get, self._t.clock, pod_id, interval=interval, count=count)
 
     # ------------------------------------------------------------------ commands and files
-    def _remote(self) -> RemoteOps:
-        from .remote_ops import RemoteOps
-
-        return RemoteOps(self, self._ssh)
-
     async def ssh_endpoint(self, pod_id: str) -> SSHEndpoint:
         """The pod's public SSH endpoint (host, port, user); SSHError when it has none yet."""
-        return await self._remote().endpoint(pod_id)
+        return remote_ops.ssh_endpoint(await self.get(pod_id))
+
+    async def _session(self, pod_id: str, key_path: str | Path | None) -> SSHSession:
+        """The pooled, logged-in SSH session to the pod (opened on first use)."""
+        return await self._ssh.session(await self.ssh_endpoint(pod_id), key_path)
 
     async def exec(
         self,
@@ -733,7 +514,7 @@ class Pods(Resource):
         key_path: str | Path | None = None,
     ) -> ExecResult:
         """Run a command on the pod over SSH; non-zero exit raises RemoteCommandError unless ``check=False``."""
-        session = await self._remote().session(pod_id, key_path)
+        session = await self._session(pod_id, key_path)
         return await session.exec(
             command, timeout=timeout, env=env, check=check, on_stdout=on_stdout, on_stderr=on_stderr
         )
@@ -748,7 +529,7 @@ class Pods(Resource):
         key_path: str | Path | None = None,
     ) -> None:
         """Copy a local file or directory to the pod (SFTP)."""
-        session = await self._remote().session(pod_id, key_path)
+        session = await self._session(pod_id, key_path)
         await session.upload(local, remote, progress=progress)
 
     async def download(
@@ -761,7 +542,7 @@ class Pods(Resource):
         key_path: str | Path | None = None,
     ) -> None:
         """Copy a file or directory from the pod (SFTP)."""
-        session = await self._remote().session(pod_id, key_path)
+        session = await self._session(pod_id, key_path)
         await session.download(remote, local, progress=progress)
 
     async def run_script(
@@ -778,7 +559,7 @@ class Pods(Resource):
         key_path: str | Path | None = None,
     ) -> ExecResult:
         """Upload a script and run it (the seeds' start_training.sh workflow)."""
-        session = await self._remote().session(pod_id, key_path)
+        session = await self._session(pod_id, key_path)
         return await session.run_script(
             script,
             args,
@@ -788,3 +569,30 @@ class Pods(Resource):
             on_stdout=on_stdout,
             on_stderr=on_stderr,
         )
+
+
+def _spot_spec(spec: Mapping[str, Any], bid: float) -> dict[str, Any]:
+    """A launch's create options as :meth:`Pods.create_spot` takes them: one GPU type and cloud."""
+    gpus = v.names("gpu_types", spec["gpu_types"])
+    if len(gpus) != 1:
+        raise InputValidationError("gpu_types", "a spot launch takes exactly one GPU type")
+    cloud_types = spec.get("cloud_types", "ALL")
+    clouds = [cloud_types] if isinstance(cloud_types, str) else list(cloud_types)
+    if not clouds:
+        raise InputValidationError("cloud_types", "must name at least one")
+    data_centers = spec.get("data_centers")
+    dcs = v.names("data_centers", data_centers) if data_centers else [None]
+    if len(dcs) != 1:
+        raise InputValidationError("data_centers", "a spot launch takes at most one data centre")
+    if spec.get("max_price_per_hr") is not None:
+        raise InputValidationError(
+            "max_price_per_hr", "a spot launch pays its bid: give spot_bid_per_gpu only"
+        )
+    placement = ("gpu_types", "cloud_types", "data_centers", "max_price_per_hr")
+    return {
+        **{k: x for k, x in spec.items() if k not in placement},
+        "gpu_type": gpus[0],
+        "bid_per_gpu": bid,
+        "cloud_type": v.cloud_type("cloud_types", clouds[0]),
+        "data_center_id": dcs[0],
+    }

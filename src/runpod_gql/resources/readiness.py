@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from runpod_gql_generated.enums import PodStatus, PodType
-from runpod_gql_generated.fragments import PodState
+from runpod_gql_generated.fragments import Pod
 
 from .. import _validate as v
 from .._transport import GraphQLTransport
@@ -23,10 +23,9 @@ from ..errors import (
     NotFoundError,
     PodInterruptedError,
     PodStateError,
-    RemoteError,
     WaitTimeoutError,
 )
-from ..remote.endpoint import ssh_endpoint_from_ports, wait_for_ssh_banner
+from .remote_ops import ssh_banner
 
 TERMINAL = frozenset({PodStatus.EXITED, PodStatus.TERMINATED, PodStatus.DEAD})
 SPOT_TYPES = frozenset({PodType.INTERRUPTABLE, PodType.BID})
@@ -72,35 +71,17 @@ class _Intervals:
 DEFAULT_SCHEDULE = PollSchedule()
 
 
-@dataclass(frozen=True)
-class _Port:
-    """The fields of a runtime port mapping that readiness reads (tolerates ``type_``)."""
-
-    ip: str | None
-    is_ip_public: bool | None
-    private_port: int | None
-    public_port: int | None
-    type: str | None
-
-
-def _ports(pod: PodState) -> list[_Port]:
-    runtime = pod.runtime
-    if runtime is None:
-        return []
-    return [
-        _Port(p.ip, p.is_ip_public, p.private_port, p.public_port, p.type_)
-        for p in runtime.ports or ()
-        if p is not None
-    ]
-
-
-def stage(pod: PodState, ports: Sequence[int]) -> tuple[bool, str]:
+def stage(pod: Pod, ports: Sequence[int]) -> tuple[bool, str]:
     """Whether the API side of readiness holds, and what is still awaited."""
     if pod.desired_status != PodStatus.RUNNING:
         return False, f"waiting for RUNNING (is {pod.desired_status.value})"
     if pod.runtime is None:
         return False, "waiting for the container to start (no runtime yet)"
-    public = {p.private_port for p in _ports(pod) if p.is_ip_public and p.public_port}
+    public = {
+        p.private_port
+        for p in pod.runtime.ports or ()
+        if p is not None and p.is_ip_public and p.public_port
+    }
     missing = [p for p in ports if p not in public]
     if missing:
         return False, f"waiting for public port mapping of {', '.join(map(str, missing))}"
@@ -108,7 +89,7 @@ def stage(pod: PodState, ports: Sequence[int]) -> tuple[bool, str]:
 
 
 def _fail_fast(
-    pod: PodState | None, pod_id: str, target: PodStatus, waited: float, last: str | None
+    pod: Pod | None, pod_id: str, target: PodStatus, waited: float, last: str | None
 ) -> None:
     if pod is None:
         if last is None:  # never seen: a wrong id, not a pod that went away
@@ -147,23 +128,98 @@ def _within(t: GraphQLTransport, remaining: float) -> GraphQLTransport:
     return t.derive(replace(t.options, retry=policy.with_(deadline=deadline)))
 
 
-async def _banner(pod: PodState, timeout: float) -> str | None:
-    """The SSH banner of the pod's endpoint, or None if it does not answer yet."""
-    endpoint = ssh_endpoint_from_ports(_ports(pod))
-    if endpoint is None:
-        return None
-    try:
-        return await wait_for_ssh_banner(endpoint.host, endpoint.port, timeout=timeout)
-    except (RemoteError, OSError):
-        return None
-
-
 def _check_timeout(timeout: float) -> None:
     # inf, or a NaN (every comparison False), would make the wait unbounded.
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
         raise InputValidationError("timeout", f"must be a number of seconds, got {timeout!r}")
     if not 0 < timeout < math.inf:
         raise InputValidationError("timeout", "must be > 0 and finite (waits are always bounded)")
+
+
+Fetch = Callable[[GraphQLTransport], Awaitable[dict[str, Pod]]]
+
+
+def _get(pod_id: str) -> Fetch:
+    """The poll of a wait for one pod: a get."""
+
+    async def fetch(t: GraphQLTransport) -> dict[str, Pod]:
+        pod = (await t.run(t.get_pod(pod_id=pod_id))).pod
+        return {pod.id: pod} if pod is not None else {}
+
+    return fetch
+
+
+async def _list(t: GraphQLTransport) -> dict[str, Pod]:
+    """The poll of a wait for many pods: one list, whatever their number."""
+    listing = await t.run(t.list_pods())
+    pods = listing.myself.pods if listing.myself else None
+    return {p.id: p for p in pods or () if p is not None}
+
+
+@dataclass
+class _Watch:
+    """The pods a wait is for: the status each last showed, what it awaits, and which are done."""
+
+    ids: list[str]
+    target: PodStatus
+    last: dict[str, str | None] = field(default_factory=dict)
+    stages: dict[str, str] = field(default_factory=dict)
+    done: dict[str, Pod] = field(default_factory=dict)
+
+    def pending(self, by_id: dict[str, Pod], waited: float) -> list[Pod]:
+        """The pods not done yet, as just seen; fails fast on one that cannot get there."""
+        seen = []
+        for pid in self.ids:
+            if pid in self.done:
+                continue
+            pod = by_id.get(pid)
+            _fail_fast(pod, pid, self.target, waited, self.last.get(pid))
+            assert pod is not None
+            self.last[pid] = pod.desired_status.value
+            seen.append(pod)
+        return seen
+
+    def report(self, on_progress: ProgressCallback | None, waited: float) -> None:
+        if on_progress is None:
+            return
+        for pid in self.ids:
+            stage = self.stages.get(pid, "ready")
+            on_progress(Progress(pid, self.last.get(pid), stage, pid in self.done, waited))
+
+
+Tick = Callable[[list[Pod], Callable[[], float]], Awaitable[None]]
+
+
+async def _poll(
+    t: GraphQLTransport,
+    watch: _Watch,
+    tick: Tick,
+    expired: Callable[[float], WaitTimeoutError],
+    *,
+    timeout: float,
+    schedule: PollSchedule,
+    on_progress: ProgressCallback | None,
+) -> dict[str, Pod]:
+    """Poll until ``tick`` has marked every pod done: one request a tick, within ``timeout``.
+
+    ``tick`` gets the pending pods as just seen and a function telling the seconds left.
+    """
+    _check_timeout(timeout)
+    fetch = _get(watch.ids[0]) if len(watch.ids) == 1 else _list
+    clock = t.clock
+    start = clock.monotonic()
+    intervals = schedule.intervals()
+    while True:
+        waited = clock.monotonic() - start
+        pods = watch.pending(await fetch(_within(t, timeout - waited)), waited)
+        await tick(pods, lambda: timeout - (clock.monotonic() - start))
+        watch.report(on_progress, waited)
+        if len(watch.done) == len(watch.ids):
+            return {pid: watch.done[pid] for pid in watch.ids}
+        pause = intervals.next()
+        if clock.monotonic() - start + pause > timeout:
+            raise expired(clock.monotonic() - start)
+        await clock.sleep(pause)
 
 
 async def wait_until(
@@ -174,39 +230,29 @@ async def wait_until(
     timeout: float,
     on_progress: ProgressCallback | None = None,
     schedule: PollSchedule = DEFAULT_SCHEDULE,
-) -> PodState:
-    """Poll one pod until its status is ``status``."""
+) -> Pod:
+    """Poll one pod until its status is ``status``; returns the pod as last seen."""
     v.text("pod_id", pod_id)
-    _check_timeout(timeout)
-    clock = t.clock
-    start = clock.monotonic()
-    intervals = schedule.intervals()
-    last: str | None = None
-    while True:
-        waited = clock.monotonic() - start
-        poll = _within(t, timeout - waited)
-        pod = (await poll.run(poll.get_pod_state(pod_id=pod_id))).pod
-        _fail_fast(pod, pod_id, status, waited, last)
-        assert pod is not None
-        last = pod.desired_status.value
-        done = pod.desired_status == status
-        if on_progress is not None:
-            on_progress(
-                Progress(
-                    pod_id, last, "done" if done else f"waiting for {status.value}", done, waited
-                )
-            )
-        if done:
-            return pod
-        pause = intervals.next()
-        if clock.monotonic() - start + pause > timeout:
-            raise WaitTimeoutError(
-                f"pod did not reach {status.value} within {timeout:.0f}s",
-                pod_id=pod_id,
-                last_status=last,
-                waited=clock.monotonic() - start,
-            )
-        await clock.sleep(pause)
+    watch = _Watch([pod_id], status)
+
+    async def tick(pods: list[Pod], left: Callable[[], float]) -> None:
+        for pod in pods:
+            if pod.desired_status == status:
+                watch.done[pod.id] = pod
+            watch.stages[pod.id] = "done" if pod.id in watch.done else f"waiting for {status.value}"
+
+    def expired(waited: float) -> WaitTimeoutError:
+        return WaitTimeoutError(
+            f"pod did not reach {status.value} within {timeout:.0f}s",
+            pod_id=pod_id,
+            last_status=watch.last.get(pod_id),
+            waited=waited,
+        )
+
+    found = await _poll(
+        t, watch, tick, expired, timeout=timeout, schedule=schedule, on_progress=on_progress
+    )
+    return found[pod_id]
 
 
 async def wait_until_ready(
@@ -218,21 +264,19 @@ async def wait_until_ready(
     ports: Sequence[int] = (22,),
     on_progress: ProgressCallback | None = None,
     schedule: PollSchedule = DEFAULT_SCHEDULE,
-) -> PodState:
-    """Poll one pod until it is ready (see the module docstring)."""
+) -> Pod:
+    """Poll one pod until it is ready (see the module docstring); returns the pod as last seen."""
     v.text("pod_id", pod_id)
-    return (
-        await wait_all_ready(
-            t,
-            [pod_id],
-            timeout=timeout,
-            ssh=ssh,
-            ports=ports,
-            on_progress=on_progress,
-            schedule=schedule,
-            single=True,
-        )
-    )[pod_id]
+    ready = await wait_all_ready(
+        t,
+        [pod_id],
+        timeout=timeout,
+        ssh=ssh,
+        ports=ports,
+        on_progress=on_progress,
+        schedule=schedule,
+    )
+    return ready[pod_id]
 
 
 async def wait_all_ready(
@@ -244,77 +288,44 @@ async def wait_all_ready(
     ports: Sequence[int] = (22,),
     on_progress: ProgressCallback | None = None,
     schedule: PollSchedule = DEFAULT_SCHEDULE,
-    single: bool = False,
-) -> dict[str, PodState]:
+) -> dict[str, Pod]:
     """Wait until every pod is ready: one request per tick (a get for one pod, a list for many)."""
     ids = list(dict.fromkeys(pod_ids))
     for i, pid in enumerate(ids):
         v.text(f"pod_ids[{i}]", pid)
-    _check_timeout(timeout)
-    wanted_ports = tuple(ports)
-    if ssh and 22 not in wanted_ports:
-        wanted_ports = (*wanted_ports, 22)
-    clock = t.clock
-    start = clock.monotonic()
-    intervals = schedule.intervals()
-    ready: dict[str, PodState] = {}
-    last: dict[str, str | None] = dict.fromkeys(ids)
-    stages: dict[str, str] = {}
-    while True:
-        waited = clock.monotonic() - start
-        if single:
-            poll = _within(t, timeout - waited)
-            found = (await poll.run(poll.get_pod_state(pod_id=ids[0]))).pod
-            by_id = {found.id: found} if found is not None else {}
-        else:
-            poll = _within(t, timeout - waited)
-            listing = await poll.run(poll.list_pod_states())
-            by_id = {
-                p.id: p
-                for p in (listing.myself.pods if listing.myself else None) or ()
-                if p is not None
-            }
-        probes: dict[str, PodState] = {}
-        for pid in ids:
-            if pid in ready:
-                continue
-            pod = by_id.get(pid)
-            _fail_fast(pod, pid, PodStatus.RUNNING, waited, last[pid])
-            assert pod is not None
-            last[pid] = pod.desired_status.value
-            api_ready, what = stage(pod, wanted_ports)
-            stages[pid] = what
+    wanted = tuple(ports) if not ssh or 22 in ports else (*ports, 22)
+    watch = _Watch(ids, PodStatus.RUNNING)
+
+    async def tick(pods: list[Pod], left: Callable[[], float]) -> None:
+        probes = []
+        for pod in pods:
+            api_ready, watch.stages[pod.id] = stage(pod, wanted)
             if api_ready and ssh:
-                probes[pid] = pod
+                probes.append(pod)
             elif api_ready:
-                ready[pid] = pod
-        if probes:
-            # Banner probes run together; each is bounded so a silent port cannot stall the tick.
-            probe_for = min(5.0, max(0.5, timeout - (clock.monotonic() - start)))
-            banners = await asyncio.gather(*(_banner(p, probe_for) for p in probes.values()))
-            for (pid, pod), banner in zip(probes.items(), banners, strict=True):
-                if banner is not None:
-                    ready[pid] = pod
-                    stages[pid] = f"ready ({banner})"
-                else:
-                    stages[pid] = "waiting for sshd to answer on port 22"
-        if on_progress is not None:
-            for pid in ids:
-                on_progress(
-                    Progress(pid, last[pid], stages.get(pid, "ready"), pid in ready, waited)
-                )
-        if len(ready) == len(ids):
-            return {pid: ready[pid] for pid in ids}
-        pause = intervals.next()
-        if clock.monotonic() - start + pause > timeout:
-            pending = [pid for pid in ids if pid not in ready]
-            first = pending[0]
-            raise WaitTimeoutError(
-                f"{len(pending)} of {len(ids)} pod(s) not ready within {timeout:.0f}s: {stages.get(first, '')}",
-                pod_id=first
-                if len(pending) == 1
-                else ", ".join(pending[:5]) + ("..." if len(pending) > 5 else ""),
-                last_status=last[first],
-                waited=clock.monotonic() - start,
+                watch.done[pod.id] = pod
+        # Banner probes run together; each is bounded so a silent port cannot stall the tick.
+        probe_for = min(5.0, max(0.5, left()))
+        banners = await asyncio.gather(*(ssh_banner(p.runtime, probe_for) for p in probes))
+        for pod, banner in zip(probes, banners, strict=True):
+            if banner is not None:
+                watch.done[pod.id] = pod
+            watch.stages[pod.id] = (
+                f"ready ({banner})" if banner else "waiting for sshd to answer on port 22"
             )
-        await clock.sleep(pause)
+
+    def expired(waited: float) -> WaitTimeoutError:
+        pending = [pid for pid in ids if pid not in watch.done]
+        first = pending[0]
+        more = ", ".join(pending[:5]) + ("..." if len(pending) > 5 else "")
+        return WaitTimeoutError(
+            f"{len(pending)} of {len(ids)} pod(s) not ready within {timeout:.0f}s: "
+            f"{watch.stages.get(first, '')}",
+            pod_id=first if len(pending) == 1 else more,
+            last_status=watch.last.get(first),
+            waited=waited,
+        )
+
+    return await _poll(
+        t, watch, tick, expired, timeout=timeout, schedule=schedule, on_progress=on_progress
+    )

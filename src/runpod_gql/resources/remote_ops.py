@@ -1,7 +1,7 @@
-"""The bridge from pods to :mod:`runpod_gql.remote`: a pod id becomes an SSH session.
+"""The bridge from pods to :mod:`runpod_gql.remote`: a pod's SSH endpoint, its banner, a session.
 
-The only module of the resources layer that touches SSH. Sessions are kept per endpoint and
-reused by later calls on the same pod; ``RunPod.aclose()`` closes them.
+The only module of the resources layer that imports ``remote``. Sessions are kept per endpoint
+and reused by later calls on the same pod; ``RunPod.aclose()`` closes them.
 """
 
 from __future__ import annotations
@@ -9,16 +9,60 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import SSHError
-from ..remote.endpoint import SSHEndpoint, ssh_endpoint_from_ports
-from .readiness import _ports
+from runpod_gql_generated.fragments import Pod, Runtime
+
+from ..errors import RemoteError, SSHError
+from ..remote.endpoint import SSHEndpoint, ssh_endpoint_from_ports, wait_for_ssh_banner
 
 if TYPE_CHECKING:
     from ..remote.ssh import SSHSession
-    from .pods import Pods
+
+
+@dataclass(frozen=True)
+class _Port:
+    """A runtime port mapping as :class:`~runpod_gql.remote.PortMapping` (the model has ``type_``)."""
+
+    ip: str | None
+    is_ip_public: bool | None
+    private_port: int | None
+    public_port: int | None
+    type: str | None
+
+
+def endpoint_or_none(runtime: Runtime | None) -> SSHEndpoint | None:
+    """The public SSH endpoint a pod's runtime maps, if any."""
+    ports = [
+        _Port(p.ip, p.is_ip_public, p.private_port, p.public_port, p.type_)
+        for p in (runtime.ports if runtime else None) or ()
+        if p is not None
+    ]
+    return ssh_endpoint_from_ports(ports)
+
+
+def ssh_endpoint(pod: Pod) -> SSHEndpoint:
+    """The pod's public SSH endpoint; SSHError when it has none (yet)."""
+    found = endpoint_or_none(pod.runtime)
+    if found is None:
+        raise SSHError(
+            f"pod {pod.id} has no public SSH port (status {pod.desired_status.value}); "
+            "wait with rp.pods.wait_until_ready(pod_id) and create it with ports '22/tcp'"
+        )
+    return found
+
+
+async def ssh_banner(runtime: Runtime | None, timeout: float) -> str | None:
+    """The SSH banner of the runtime's port-22 endpoint, or None if it does not answer yet."""
+    endpoint = endpoint_or_none(runtime)
+    if endpoint is None:
+        return None
+    try:
+        return await wait_for_ssh_banner(endpoint.host, endpoint.port, timeout=timeout)
+    except (RemoteError, OSError):
+        return None
 
 
 class SSHPool:
@@ -76,26 +120,3 @@ class SSHPool:
         sessions, self._sessions = list(self._sessions.values()), {}
         for s in sessions:
             await s.close()
-
-
-class RemoteOps:
-    """From a pod id to its SSH endpoint and a pooled session; Pods runs commands on it."""
-
-    def __init__(self, pods: Pods, pool: SSHPool) -> None:
-        self._pods = pods
-        self._pool = pool
-
-    async def endpoint(self, pod_id: str) -> SSHEndpoint:
-        """The pod's public SSH endpoint; SSHError when it has none (yet)."""
-        pod = await self._pods.get(pod_id)
-        found = ssh_endpoint_from_ports(_ports(pod))  # type: ignore[arg-type]
-        if found is None:
-            raise SSHError(
-                f"pod {pod_id} has no public SSH port (status {pod.desired_status.value}); "
-                "wait with rp.pods.wait_until_ready(pod_id) and create it with ports '22/tcp'"
-            )
-        return found
-
-    async def session(self, pod_id: str, key_path: str | Path | None = None) -> SSHSession:
-        """The pooled, logged-in SSH session to the pod (opened on first use)."""
-        return await self._pool.session(await self.endpoint(pod_id), key_path)

@@ -168,6 +168,77 @@ def _check_url(url: str, source: str, *, allow_insecure_http: bool = False) -> s
     return url
 
 
+class _Files:
+    """RunPod's config files under one home directory; config.toml is read once, when needed."""
+
+    def __init__(self, home: Path) -> None:
+        self.config_toml = home / ".runpod" / "config.toml"
+        self.mcp_json = home / ".cursor" / "mcp.json"
+        self._toml: dict[str, Any] | None = None
+        self._toml_read = False
+
+    def toml(self) -> dict[str, Any] | None:
+        if not self._toml_read:
+            self._toml, self._toml_read = _read_toml(self.config_toml), True
+        return self._toml
+
+
+def _find_key(
+    api_key: str | None,
+    env: Mapping[str, str],
+    profile: str | None,
+    profile_name: str,
+    files: _Files,
+) -> tuple[str, str]:
+    """The key and where it came from: argument, environment, config.toml, then mcp.json."""
+    if api_key is not None:
+        if not api_key.strip():
+            raise ConfigurationError("api_key argument is empty")
+        return api_key.strip(), "the api_key argument"
+    if env.get("RUNPOD_API_KEY", "").strip():
+        return env["RUNPOD_API_KEY"].strip(), "environment variable RUNPOD_API_KEY"
+    doc = files.toml()
+    if doc is not None:
+        found, shape = _key_from_runpod_toml(doc, profile_name)
+        if found:
+            return found, f"{files.config_toml} ({shape})"
+        if profile is not None:
+            raise ConfigurationError(f"profile [{profile}] in {files.config_toml} has no api_key")
+    found, where = _key_from_mcp(files.mcp_json)
+    if found:
+        return found, f"{files.mcp_json} ({where})"
+    raise ConfigurationError(
+        "no RunPod API key found. Looked in: the api_key argument; environment variable "
+        f'RUNPOD_API_KEY; {files.config_toml} ([{profile_name}] api_key = "..." or top-level '
+        f"apikey = '...'); {files.mcp_json} (mcpServers.<name>.env.RUNPOD_API_KEY). "
+        "Set one with: export RUNPOD_API_KEY=<key from https://www.console.runpod.io/user/settings>"
+    )
+
+
+def _check_key(key: str, source: str) -> None:
+    if not all("!" <= ch <= "~" for ch in key):
+        # It goes into a header: a space, newline or non-ASCII character would inject a header or
+        # make the HTTP library raise an error that quotes the header, key and all.
+        raise ConfigurationError(
+            f"the API key from {source} contains spaces, control or non-ASCII characters;"
+            " copy it again from https://www.console.runpod.io/user/settings"
+        )
+
+
+def _find_url(url: str | None, env: Mapping[str, str], files: _Files) -> tuple[str, str]:
+    """The GraphQL endpoint and where it came from: argument, environment, config.toml, default."""
+    if url is not None:
+        return url, "the url argument"
+    if env.get("RUNPOD_GRAPHQL_URL", "").strip():
+        return env["RUNPOD_GRAPHQL_URL"].strip(), "RUNPOD_GRAPHQL_URL"
+    if env.get("RUNPOD_API_BASE_URL", "").strip():
+        return env["RUNPOD_API_BASE_URL"].strip().rstrip("/") + "/graphql", "RUNPOD_API_BASE_URL"
+    apiurl = (files.toml() or {}).get("apiurl")
+    if isinstance(apiurl, str) and apiurl.strip():
+        return apiurl.strip(), f"{files.config_toml} (apiurl)"
+    return DEFAULT_URL, "the default"
+
+
 def resolve_config(
     *,
     api_key: str | None = None,
@@ -185,63 +256,11 @@ def resolve_config(
     env = os.environ if env is None else env
     if allow_insecure_http is None:
         allow_insecure_http = env.get(INSECURE_HTTP_ENV, "").strip().lower() in ("1", "true", "yes")
-    home = Path.home() if home is None else home
+    files = _Files(Path.home() if home is None else home)
     profile_name = profile or env.get("RUNPOD_PROFILE") or DEFAULT_PROFILE
-    config_toml = home / ".runpod" / "config.toml"
-    mcp_json = home / ".cursor" / "mcp.json"
-    toml_doc: dict[str, Any] | None = None
-
-    key: str | None = None
-    key_source = ""
-    if api_key is not None:
-        if not api_key.strip():
-            raise ConfigurationError("api_key argument is empty")
-        key, key_source = api_key.strip(), "the api_key argument"
-    elif env.get("RUNPOD_API_KEY", "").strip():
-        key, key_source = env["RUNPOD_API_KEY"].strip(), "environment variable RUNPOD_API_KEY"
-    else:
-        toml_doc = _read_toml(config_toml)
-        if toml_doc is not None:
-            found, shape = _key_from_runpod_toml(toml_doc, profile_name)
-            if found:
-                key, key_source = found, f"{config_toml} ({shape})"
-            elif profile is not None:
-                raise ConfigurationError(f"profile [{profile}] in {config_toml} has no api_key")
-        if key is None:
-            found, where = _key_from_mcp(mcp_json)
-            if found:
-                key, key_source = found, f"{mcp_json} ({where})"
-    if key is None:
-        raise ConfigurationError(
-            "no RunPod API key found. Looked in: the api_key argument; environment variable "
-            f'RUNPOD_API_KEY; {config_toml} ([{profile_name}] api_key = "..." or top-level '
-            f"apikey = '...'); {mcp_json} (mcpServers.<name>.env.RUNPOD_API_KEY). "
-            "Set one with: export RUNPOD_API_KEY=<key from https://www.console.runpod.io/user/settings>"
-        )
-
-    if not all("!" <= ch <= "~" for ch in key):
-        # It goes into a header: a space, newline or non-ASCII character would inject a header or
-        # make the HTTP library raise an error that quotes the header, key and all.
-        raise ConfigurationError(
-            f"the API key from {key_source} contains spaces, control or non-ASCII characters;"
-            " copy it again from https://www.console.runpod.io/user/settings"
-        )
-
-    if url is not None:
-        endpoint, url_source = url, "the url argument"
-    elif env.get("RUNPOD_GRAPHQL_URL", "").strip():
-        endpoint, url_source = env["RUNPOD_GRAPHQL_URL"].strip(), "RUNPOD_GRAPHQL_URL"
-    elif env.get("RUNPOD_API_BASE_URL", "").strip():
-        endpoint = env["RUNPOD_API_BASE_URL"].strip().rstrip("/") + "/graphql"
-        url_source = "RUNPOD_API_BASE_URL"
-    else:
-        if toml_doc is None:
-            toml_doc = _read_toml(config_toml)
-        apiurl = (toml_doc or {}).get("apiurl")
-        if isinstance(apiurl, str) and apiurl.strip():
-            endpoint, url_source = apiurl.strip(), f"{config_toml} (apiurl)"
-        else:
-            endpoint, url_source = DEFAULT_URL, "the default"
+    key, key_source = _find_key(api_key, env, profile, profile_name, files)
+    _check_key(key, key_source)
+    endpoint, url_source = _find_url(url, env, files)
     return Config(
         api_key=APIKey(key),
         api_key_source=key_source,

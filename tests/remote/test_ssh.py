@@ -29,7 +29,7 @@ from runpod_gql.remote import (
     wait_for_ssh_banner,
 )
 from runpod_gql.remote.ssh import build_remote_command
-from tests.sshd import LocalSSHD
+from tests.sshd import LocalSSHD, sshd_available
 from tests.support import gone
 
 pytestmark = pytest.mark.ssh
@@ -211,6 +211,8 @@ async def test_run_script_uploads_and_runs(session: SSHSession, tmp_path: Path) 
     assert caught.value.exit_status == 4
 
 
+# Its own sshd (it rotates the host key), so not the module's fixture, which would skip it.
+@pytest.mark.skipif(not sshd_available(), reason="OpenSSH sshd is not installed")
 async def test_host_key_remembered_then_changed_key_refused(
     tmp_path: Path, known_hosts: KnownHosts
 ) -> None:

@@ -103,8 +103,7 @@ def create(
         )
         if not wait:
             return pod
-        await wait_ready(rp, pod.id, timeout=timeout, ssh=not no_ssh_check)
-        return await rp.pods.get(pod.id)
+        return await wait_ready(rp, pod.id, timeout=timeout, ssh=not no_ssh_check)
 
     show_pod(run(ctx, body), as_json)
 
@@ -145,7 +144,6 @@ def create_spot(
         render.note(f"created spot pod {pod.id} at {render.money(bid)}/GPU/h")
         if not wait:
             return pod
-        await wait_ready(rp, pod.id, timeout=timeout, ssh=not no_ssh_check)
-        return await rp.pods.get(pod.id)
+        return await wait_ready(rp, pod.id, timeout=timeout, ssh=not no_ssh_check)
 
     show_pod(run(ctx, body), as_json)

@@ -43,7 +43,7 @@ def show_pod(pod: Any, as_json: bool) -> None:
 async def wait_ready(
     rp: RunPod, pod_id: str, *, timeout: float, ssh: bool, status: Status | None = None
 ) -> Any:
-    """Wait with a progress display; returns the pod's state."""
+    """Wait with a progress display; returns the pod as the wait last saw it."""
     target = status.value if status is not None else ("ready (SSH answers)" if ssh else "ready")
     with WaitDisplay(f"waiting for pod {pod_id} to be {target} (at most {timeout:g}s)") as show:
         if status is not None:

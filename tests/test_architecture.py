@@ -19,10 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = {"runpod_gql": ROOT / "src" / "runpod_gql"}
+GENERATED = ("runpod_gql_generated", "runpod_gql_rest")  # GraphQL and REST v2, by make generate
 
 # Written down once. A module's layer is the entry with the longest matching prefix.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("generated", ("runpod_gql_generated",)),
+    ("generated", GENERATED),
     (
         "core",
         (
@@ -35,6 +36,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "runpod_gql._retry",
             "runpod_gql._wire",
             "runpod_gql._transport",
+            "runpod_gql._rest",
         ),
     ),
     # SSH and runpodctl: they know endpoints and files, not the API.
@@ -129,7 +131,7 @@ def imports(module: str, path: Path, known: dict[str, Path]) -> Iterator[Import]
                 f"{stem}.{a.name}" if f"{stem}.{a.name}" in known else stem for a in node.names
             ]
         for target in targets:
-            if target.split(".")[0] in (*PACKAGES, "runpod_gql_generated"):
+            if target.split(".")[0] in (*PACKAGES, *GENERATED):
                 yield Import(module, target, node.lineno, how)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from runpod_gql_rest.client import RestClient
 
 import runpod_gql
 from runpod_gql import RunPod
@@ -41,9 +42,12 @@ def _public_methods() -> Iterator[tuple[str, Any]]:
     """RunPod's public methods and those of every resource it hands out (``rp.pods``, ...)."""
     namespace = _exported_namespace(RunPod)
     owners: list[type] = [RunPod]
-    for member in vars(RunPod).values():
-        if isinstance(member, functools.cached_property):
-            owners.append(typing.get_type_hints(member.func, globalns=namespace)["return"])
+    for name, member in vars(RunPod).items():
+        if isinstance(member, functools.cached_property) and not name.startswith("_"):
+            returned = typing.get_type_hints(member.func, globalns=namespace)["return"]
+            # rp.rest is the generated REST client: its models live in runpod_gql_rest.
+            if returned.__module__.startswith("runpod_gql."):
+                owners.append(returned)
     for owner in owners:
         for name, member in vars(owner).items():
             if not name.startswith("_") and inspect.isfunction(member):
@@ -53,8 +57,9 @@ def _public_methods() -> Iterator[tuple[str, Any]]:
 def _exported_namespace(obj: Any) -> dict[str, Any]:
     module = sys.modules[obj.__module__]
     exported = {n: getattr(runpod_gql, n) for n in runpod_gql.__all__}
-    # Third-party types users pass in (httpx clients) are theirs to import.
-    return {**vars(module), **exported, "httpx": httpx}
+    # Third-party types users pass in (httpx clients) are theirs to import; the generated REST
+    # client is runpod_gql_rest's.
+    return {**vars(module), **exported, "httpx": httpx, "RestClient": RestClient}
 
 
 def test_what_public_methods_take_and_return_is_exported() -> None:

@@ -47,7 +47,7 @@ STEP_OPERATIONS: dict[str, frozenset[str]] = {
     "create": frozenset({"CreatePod", "podFindAndDeployOnDemand", "GetGpuTypes", "ListPods"}),
     "create_spot": frozenset({"CreateSpotPod", "podRentInterruptable", "GetGpuType", "ListPods"}),
     "find_by_token": frozenset({"ListPods"}),
-    "wait": frozenset({"ListPods", "GetPod"}),
+    "wait": frozenset({"ListPodStates"}),
     "metrics": frozenset({"GetPod"}),
     "stop": frozenset({"StopPod"}),
     "resume": frozenset({"ResumePod"}),

@@ -97,7 +97,7 @@ def faults(emu: Emulator) -> None:
     emu.clear_faults()
     emu.inject(Fault.RATE_LIMIT, operations={"CreatePod", "CreateSpotPod"}, retry_after=2)
     emu.inject(Fault.DROP_AFTER, operations={"CreatePod", "CreateSpotPod"})
-    emu.inject(Fault.SERVER_ERROR, operations={"ListPods", "GetPod"}, status=503)
+    emu.inject(Fault.SERVER_ERROR, operations={"ListPodStates", "GetPod"}, status=503)
 
 
 Workload = Callable[[RunPod], Coroutine[Any, Any, None]]

@@ -145,7 +145,7 @@ async def test_waiting_for_50_pods_costs_one_request_per_tick(emu: Emulator) -> 
             ids, timeout=600, ssh=False, on_progress=lambda p: ticks.add(p.waited)
         )
     assert set(ready) == set(ids)
-    polls = emu.request_count("ListPods")
+    polls = emu.request_count("ListPodStates")
     print(
         f"\nwaiting for 50 pods: {polls} requests over {len(ticks)} ticks, {emu.request_count()} requests in all"
     )

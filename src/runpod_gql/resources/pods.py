@@ -432,8 +432,10 @@ class Pods(Resource):
         ssh: bool = True,
         ports: Sequence[int] = (22,),
         on_progress: ProgressCallback | None = None,
-    ) -> dict[str, Pod]:
-        """Wait for many pods at once: one list request per tick, whatever their number."""
+    ) -> dict[str, PodState]:
+        """Wait for many pods at once: one list request per tick, whatever their number.
+
+        Returns each pod's state (status, runtime, ports) as the last list showed it."""
         return await readiness.wait_all_ready(
             self._t, pod_ids, timeout=timeout, ssh=ssh, ports=ports, on_progress=on_progress
         )

@@ -12,9 +12,10 @@ import asyncio
 import math
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
 from runpod_gql_generated.enums import PodStatus, PodType
-from runpod_gql_generated.fragments import Pod
+from runpod_gql_generated.fragments import Pod, PodState
 
 from .. import _validate as v
 from .._transport import GraphQLTransport
@@ -71,7 +72,7 @@ class _Intervals:
 DEFAULT_SCHEDULE = PollSchedule()
 
 
-def stage(pod: Pod, ports: Sequence[int]) -> tuple[bool, str]:
+def stage(pod: Pod | PodState, ports: Sequence[int]) -> tuple[bool, str]:
     """Whether the API side of readiness holds, and what is still awaited."""
     if pod.desired_status != PodStatus.RUNNING:
         return False, f"waiting for RUNNING (is {pod.desired_status.value})"
@@ -89,7 +90,7 @@ def stage(pod: Pod, ports: Sequence[int]) -> tuple[bool, str]:
 
 
 def _fail_fast(
-    pod: Pod | None, pod_id: str, target: PodStatus, waited: float, last: str | None
+    pod: Pod | PodState | None, pod_id: str, target: PodStatus, waited: float, last: str | None
 ) -> None:
     if pod is None:
         if last is None:  # never seen: a wrong id, not a pod that went away
@@ -136,10 +137,13 @@ def _check_timeout(timeout: float) -> None:
         raise InputValidationError("timeout", "must be > 0 and finite (waits are always bounded)")
 
 
-Fetch = Callable[[GraphQLTransport], Awaitable[dict[str, Pod]]]
+# What a wait polls: the whole Pod for one pod (the caller gets it as seen, no second get), the
+# light PodState of every pod in one list for many (issue 17: one small request per tick).
+P = TypeVar("P", Pod, PodState)
+Fetch = Callable[[GraphQLTransport], Awaitable[dict[str, P]]]
 
 
-def _get(pod_id: str) -> Fetch:
+def _get(pod_id: str) -> Fetch[Pod]:
     """The poll of a wait for one pod: a get."""
 
     async def fetch(t: GraphQLTransport) -> dict[str, Pod]:
@@ -149,24 +153,24 @@ def _get(pod_id: str) -> Fetch:
     return fetch
 
 
-async def _list(t: GraphQLTransport) -> dict[str, Pod]:
-    """The poll of a wait for many pods: one list, whatever their number."""
-    listing = await t.run(t.list_pods())
+async def _list_states(t: GraphQLTransport) -> dict[str, PodState]:
+    """The poll of a wait for many pods: one list of states, whatever their number."""
+    listing = await t.run(t.list_pod_states())
     pods = listing.myself.pods if listing.myself else None
     return {p.id: p for p in pods or () if p is not None}
 
 
 @dataclass
-class _Watch:
+class _Watch(Generic[P]):
     """The pods a wait is for: the status each last showed, what it awaits, and which are done."""
 
     ids: list[str]
     target: PodStatus
     last: dict[str, str | None] = field(default_factory=dict)
     stages: dict[str, str] = field(default_factory=dict)
-    done: dict[str, Pod] = field(default_factory=dict)
+    done: dict[str, P] = field(default_factory=dict)
 
-    def pending(self, by_id: dict[str, Pod], waited: float) -> list[Pod]:
+    def pending(self, by_id: dict[str, P], waited: float) -> list[P]:
         """The pods not done yet, as just seen; fails fast on one that cannot get there."""
         seen = []
         for pid in self.ids:
@@ -187,25 +191,22 @@ class _Watch:
             on_progress(Progress(pid, self.last.get(pid), stage, pid in self.done, waited))
 
 
-Tick = Callable[[list[Pod], Callable[[], float]], Awaitable[None]]
-
-
 async def _poll(
     t: GraphQLTransport,
-    watch: _Watch,
-    tick: Tick,
+    watch: _Watch[P],
+    fetch: Fetch[P],
+    tick: Callable[[list[P], Callable[[], float]], Awaitable[None]],
     expired: Callable[[float], WaitTimeoutError],
     *,
     timeout: float,
     schedule: PollSchedule,
     on_progress: ProgressCallback | None,
-) -> dict[str, Pod]:
+) -> dict[str, P]:
     """Poll until ``tick`` has marked every pod done: one request a tick, within ``timeout``.
 
     ``tick`` gets the pending pods as just seen and a function telling the seconds left.
     """
     _check_timeout(timeout)
-    fetch = _get(watch.ids[0]) if len(watch.ids) == 1 else _list
     clock = t.clock
     start = clock.monotonic()
     intervals = schedule.intervals()
@@ -233,7 +234,7 @@ async def wait_until(
 ) -> Pod:
     """Poll one pod until its status is ``status``; returns the pod as last seen."""
     v.text("pod_id", pod_id)
-    watch = _Watch([pod_id], status)
+    watch: _Watch[Pod] = _Watch([pod_id], status)
 
     async def tick(pods: list[Pod], left: Callable[[], float]) -> None:
         for pod in pods:
@@ -250,53 +251,34 @@ async def wait_until(
         )
 
     found = await _poll(
-        t, watch, tick, expired, timeout=timeout, schedule=schedule, on_progress=on_progress
+        t,
+        watch,
+        _get(pod_id),
+        tick,
+        expired,
+        timeout=timeout,
+        schedule=schedule,
+        on_progress=on_progress,
     )
     return found[pod_id]
 
 
-async def wait_until_ready(
+async def _until_ready(
     t: GraphQLTransport,
-    pod_id: str,
+    ids: list[str],
+    fetch: Fetch[P],
     *,
     timeout: float,
-    ssh: bool = True,
-    ports: Sequence[int] = (22,),
-    on_progress: ProgressCallback | None = None,
-    schedule: PollSchedule = DEFAULT_SCHEDULE,
-) -> Pod:
-    """Poll one pod until it is ready (see the module docstring); returns the pod as last seen."""
-    v.text("pod_id", pod_id)
-    ready = await wait_all_ready(
-        t,
-        [pod_id],
-        timeout=timeout,
-        ssh=ssh,
-        ports=ports,
-        on_progress=on_progress,
-        schedule=schedule,
-    )
-    return ready[pod_id]
-
-
-async def wait_all_ready(
-    t: GraphQLTransport,
-    pod_ids: Sequence[str],
-    *,
-    timeout: float,
-    ssh: bool = True,
-    ports: Sequence[int] = (22,),
-    on_progress: ProgressCallback | None = None,
-    schedule: PollSchedule = DEFAULT_SCHEDULE,
-) -> dict[str, Pod]:
-    """Wait until every pod is ready: one request per tick (a get for one pod, a list for many)."""
-    ids = list(dict.fromkeys(pod_ids))
-    for i, pid in enumerate(ids):
-        v.text(f"pod_ids[{i}]", pid)
+    ssh: bool,
+    ports: Sequence[int],
+    on_progress: ProgressCallback | None,
+    schedule: PollSchedule,
+) -> dict[str, P]:
+    """Poll until every pod is ready (see the module docstring)."""
     wanted = tuple(ports) if not ssh or 22 in ports else (*ports, 22)
-    watch = _Watch(ids, PodStatus.RUNNING)
+    watch: _Watch[P] = _Watch(ids, PodStatus.RUNNING)
 
-    async def tick(pods: list[Pod], left: Callable[[], float]) -> None:
+    async def tick(pods: list[P], left: Callable[[], float]) -> None:
         probes = []
         for pod in pods:
             api_ready, watch.stages[pod.id] = stage(pod, wanted)
@@ -327,5 +309,56 @@ async def wait_all_ready(
         )
 
     return await _poll(
-        t, watch, tick, expired, timeout=timeout, schedule=schedule, on_progress=on_progress
+        t, watch, fetch, tick, expired, timeout=timeout, schedule=schedule, on_progress=on_progress
+    )
+
+
+async def wait_until_ready(
+    t: GraphQLTransport,
+    pod_id: str,
+    *,
+    timeout: float,
+    ssh: bool = True,
+    ports: Sequence[int] = (22,),
+    on_progress: ProgressCallback | None = None,
+    schedule: PollSchedule = DEFAULT_SCHEDULE,
+) -> Pod:
+    """Poll one pod until it is ready; returns the ready pod as last seen."""
+    v.text("pod_id", pod_id)
+    ready = await _until_ready(
+        t,
+        [pod_id],
+        _get(pod_id),
+        timeout=timeout,
+        ssh=ssh,
+        ports=ports,
+        on_progress=on_progress,
+        schedule=schedule,
+    )
+    return ready[pod_id]
+
+
+async def wait_all_ready(
+    t: GraphQLTransport,
+    pod_ids: Sequence[str],
+    *,
+    timeout: float,
+    ssh: bool = True,
+    ports: Sequence[int] = (22,),
+    on_progress: ProgressCallback | None = None,
+    schedule: PollSchedule = DEFAULT_SCHEDULE,
+) -> dict[str, PodState]:
+    """Wait until every pod is ready: one list of states per tick, whatever their number."""
+    ids = list(dict.fromkeys(pod_ids))
+    for i, pid in enumerate(ids):
+        v.text(f"pod_ids[{i}]", pid)
+    return await _until_ready(
+        t,
+        ids,
+        _list_states,
+        timeout=timeout,
+        ssh=ssh,
+        ports=ports,
+        on_progress=on_progress,
+        schedule=schedule,
     )

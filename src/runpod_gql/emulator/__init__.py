@@ -9,6 +9,8 @@
             ...
         emu.clock.advance(30)  # pods booted
         emu.inject(Fault.DROP_AFTER, operations={"CreatePod"})
+        emu.serve_endpoint("my-endpoint", lambda job: {"echo": job["input"]})
+        ...  # jobs at emu.jobs_url + "/my-endpoint/run" (runpod-python's RUNPOD_ENDPOINT_BASE_URL)
 
 Needs the ``emulator`` extra (``pip install 'runpod-gql[emulator]'``). Imports nothing from the
 client at import time: it shares only ``schema.graphql`` (``Emulator.client()`` loads the client
@@ -21,6 +23,7 @@ from typing import Any
 from ._client_clock import EmulatorTime
 from ._clock import EmulatedClock, ManualClock, ScaledClock
 from ._faults import Fault, FaultRule, RequestRecord
+from ._jobs import EmulatedJob, EndpointJobs, Handler, JobStatus
 from ._records import PodCreate, PodRecord
 from ._server import Emulator
 from ._state import (
@@ -41,10 +44,14 @@ __all__ = [
     "TERMINATE_NOT_FOUND_ERROR",
     "VOLUME_NOT_FOUND_ERROR",
     "EmulatedClock",
+    "EmulatedJob",
     "Emulator",
     "EmulatorTime",
+    "EndpointJobs",
     "Fault",
     "FaultRule",
+    "Handler",
+    "JobStatus",
     "ManualClock",
     "PodCreate",
     "PodRecord",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -17,6 +17,8 @@ from ._app import TRANSPORT_EXTENSION, EmulatorApp
 from ._client_clock import EmulatorTime
 from ._clock import Clock, ScaledClock
 from ._faults import Fault, FaultRule, MalformedVariant, RequestRecord, TokenBucket
+from ._jobapp import PREFIX, JobApp
+from ._jobs import EndpointJobs, Handler, JobService
 from ._records import LogLine, LogSource, PodRecord
 from ._state import World
 
@@ -44,6 +46,49 @@ class _EmbeddedServer(uvicorn.Server):
         yield
 
 
+def _bind(host: str, port: int) -> socket.socket:
+    """A bound listening socket. Bound here rather than in uvicorn: port 0 then tells us the real
+    port, and a busy port raises OSError instead of uvicorn's sys.exit."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto must say TCP: asyncio sets TCP_NODELAY on accepted sockets only then, and without
+    # it every keep-alive response waits ~40 ms for a delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _server(app: Any) -> _EmbeddedServer:
+    config = uvicorn.Config(
+        app,
+        http=_Protocol,
+        ws="none",
+        lifespan="off",
+        interface="asgi3",
+        log_config=None,
+        access_log=False,  # an access log would print ?api_key= query strings
+        log_level="warning",
+        server_header=False,
+        timeout_graceful_shutdown=2,
+    )
+    return _EmbeddedServer(config)
+
+
+async def _started(server: _EmbeddedServer, sock: socket.socket) -> asyncio.Task[None]:
+    """Serve on ``sock``; return once requests are accepted (or raise why it stopped)."""
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:
+        if task.done():
+            task.result()  # re-raise why it stopped
+            raise RuntimeError("emulator server stopped during start-up")
+        await asyncio.sleep(0.005)
+    return task
+
+
 class Emulator:
     """A local RunPod API: GraphQL at ``emu.url`` and REST v2 at ``emu.rest_url``, one port, one
     emulated account. ``async with Emulator() as emu:`` serves both.
@@ -53,6 +98,10 @@ class Emulator:
     port 22 maps to ``ssh_host:ssh_port`` (a fake port when ``ssh_port`` is None), so tests can
     point pods at a real sshd. ``GET /v2/pods/{id}/logs`` follows a running pod's log until the
     client leaves, or for at most ``log_follow_seconds`` (real seconds) when given.
+
+    The serverless job API is served on a second port (``job_port``, 0 picks one) under
+    ``emu.jobs_url`` (``http://host:port/runtime/v2``); :meth:`serve_endpoint` puts a Python
+    handler behind an endpoint.
     """
 
     def __init__(
@@ -69,6 +118,7 @@ class Emulator:
         seed: int = 0,
         balance: float = 100.0,
         log_follow_seconds: float | None = None,
+        job_port: int = 0,
     ) -> None:
         if not api_key:
             raise ValueError("api_key must not be empty")
@@ -87,66 +137,61 @@ class Emulator:
         )
         self.app: EmulatorApp = EmulatorApp(self._world, self.clock, api_key)
         self.app.rest.follow_limit = log_follow_seconds
+        self.jobs = JobService(self._world, self.clock, seed=seed)
+        self.job_app = JobApp(self.app, self.jobs)
+        self.job_port = job_port
         self._server: _EmbeddedServer | None = None
         self._task: asyncio.Task[None] | None = None
+        self._job_server: _EmbeddedServer | None = None
+        self._job_task: asyncio.Task[None] | None = None
 
     def __repr__(self) -> str:  # never the key
         return f"Emulator(url={self.url if self._server else None!r})"
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> Emulator:
-        """Bind, start serving, and return once requests are accepted."""
+        """Bind both ports, start serving, and return once requests are accepted."""
         if self._server is not None:
             raise RuntimeError("emulator already started")
-        # Bind here rather than in uvicorn: port 0 then tells us the real port, and a busy port
-        # raises OSError instead of uvicorn's sys.exit.
-        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        # proto must say TCP: asyncio sets TCP_NODELAY on accepted sockets only then, and without
-        # it every keep-alive response waits ~40 ms for a delayed ACK.
-        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock = _bind(self.host, self.port)
         try:
-            sock.bind((self.host, self.port))
+            job_sock = _bind(self.host, self.job_port)
         except OSError:
             sock.close()
             raise
         self.port = sock.getsockname()[1]
-        config = uvicorn.Config(
-            self.app,
-            http=_Protocol,
-            ws="none",
-            lifespan="off",
-            interface="asgi3",
-            log_config=None,
-            access_log=False,  # an access log would print ?api_key= query strings
-            log_level="warning",
-            server_header=False,
-            timeout_graceful_shutdown=2,
-        )
+        self.job_port = job_sock.getsockname()[1]
         # A fresh event: a previous stop() left the old one set (held answers would no longer
         # be held), and an event is bound to the loop that first waited on it.
         self.app.stopping = asyncio.Event()
-        self._server = _EmbeddedServer(config)
-        self._task = asyncio.create_task(self._server.serve(sockets=[sock]))
-        while not self._server.started:
-            if self._task.done():
-                task, self._server, self._task = self._task, None, None  # start() may be retried
-                task.result()  # re-raise why it stopped
-                raise RuntimeError("emulator server stopped during start-up")
-            await asyncio.sleep(0.005)
+        self._server, self._job_server = _server(self.app), _server(self.job_app)
+        try:
+            self._task = await _started(self._server, sock)
+            self._job_task = await _started(self._job_server, job_sock)
+        except BaseException:
+            job_sock.close()
+            await self.stop()  # start() may be retried
+            raise
+        self.jobs.start()
         return self
 
     async def stop(self) -> None:
-        """Stop serving; requests held by a TIMEOUT fault are released first."""
-        if self._server is None or self._task is None:
+        """Stop serving; requests held by a TIMEOUT fault or a runsync wait are released first."""
+        if self._server is None:
             return
         self.app.stopping.set()
-        self._server.should_exit = True
+        await self.jobs.stop()
+        servers = [(self._server, self._task), (self._job_server, self._job_task)]
         try:
-            await self._task
+            for server, task in servers:
+                if server is not None and task is not None:
+                    server.should_exit = True
+            for server, task in servers:
+                if server is not None and task is not None:
+                    await task
         finally:
-            self._server = None
-            self._task = None
+            self._server = self._job_server = None
+            self._task = self._job_task = None
 
     async def __aenter__(self) -> Emulator:
         return await self.start()
@@ -197,6 +242,51 @@ class Emulator:
         kwargs.setdefault("clock", self.client_clock)
         kwargs.setdefault("env", {})
         return RunPod(self.api_key, url=self.url, **kwargs)
+
+    @property
+    def jobs_url(self) -> str:
+        """The job API's base — runpod-python's ``RUNPOD_ENDPOINT_BASE_URL``; jobs of endpoint
+        ``ID`` are at ``{jobs_url}/ID/run`` and so on."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.job_port}{PREFIX.rstrip('/')}"
+
+    # ------------------------------------------------------------------ serverless
+    def serve_endpoint(
+        self,
+        endpoint_id: str,
+        handler: Handler,
+        *,
+        workers_min: int | None = None,
+        workers_max: int | None = None,
+        idle_timeout: float | None = None,
+        execution_timeout: float | None = None,
+        cold_start: float = 2.0,
+        return_aggregate_stream: bool = False,
+    ) -> EndpointJobs:
+        """Run ``handler`` for the jobs of endpoint ``endpoint_id`` (created if missing).
+
+        ``handler`` takes the job dict (runpod-python's worker convention) and returns the output;
+        a generator or async generator yields stream chunks; raising fails the job. Worker
+        settings given here are written to the endpoint's record (``execution_timeout`` in
+        seconds); always-on workers (``workers_min``) start warm, others take ``cold_start``
+        emulated seconds. With ``return_aggregate_stream`` a streaming job's output is the list
+        of its chunks (runpod-python's option of that name), else empty.
+        """
+        settings: Mapping[str, Any] = {
+            "workersMin": workers_min,
+            "workersMax": workers_max,
+            "idleTimeout": idle_timeout,
+            "executionTimeoutMs": (
+                round(execution_timeout * 1000) if execution_timeout is not None else None
+            ),
+        }
+        return self.jobs.serve(
+            endpoint_id,
+            handler,
+            cold_start=cold_start,
+            return_aggregate_stream=return_aggregate_stream,
+            settings=settings,
+        )
 
     # ------------------------------------------------------------------ state
     @property
@@ -270,7 +360,7 @@ class Emulator:
     # ------------------------------------------------------------------ observation
     @property
     def requests(self) -> list[RequestRecord]:
-        """Every request so far, GraphQL and REST, oldest first (a copy)."""
+        """Every request so far (GraphQL, REST and the job API), oldest first (a copy)."""
         return list(self.app.requests)
 
     def request_count(self, operation: str | None = None) -> int:

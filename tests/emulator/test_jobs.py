@@ -445,3 +445,10 @@ def test_cli_rejects_a_bad_endpoint_spec(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "cannot import nosuchmodule" in proc.stderr
+
+
+async def test_main_port_serves_the_job_api_too(emu: Emulator) -> None:
+    emu.serve_endpoint("ep", echo, workers_min=1)
+    headers = {"Authorization": f"Bearer {emu.api_key}"}
+    async with httpx.AsyncClient(base_url=f"{emu.base_url}/runtime/v2", headers=headers) as c:
+        assert (await c.post("/ep/runsync", json={"input": 7})).json()["output"] == {"echo": 7}

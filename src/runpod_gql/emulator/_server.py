@@ -46,6 +46,20 @@ class _EmbeddedServer(uvicorn.Server):
         yield
 
 
+class _Router:
+    """The main port's app: GraphQL and control as ever, and the job API under ``/runtime/v2/``
+    too, so a client given only the emulator's URL finds the jobs there."""
+
+    def __init__(self, main: EmulatorApp, jobs: JobApp) -> None:
+        self.main, self.jobs = main, jobs
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(PREFIX):
+            await self.jobs(scope, receive, send)
+        else:
+            await self.main(scope, receive, send)
+
+
 def _bind(host: str, port: int) -> socket.socket:
     """A bound listening socket. Bound here rather than in uvicorn: port 0 then tells us the real
     port, and a busy port raises OSError instead of uvicorn's sys.exit."""
@@ -164,7 +178,8 @@ class Emulator:
         # A fresh event: a previous stop() left the old one set (held answers would no longer
         # be held), and an event is bound to the loop that first waited on it.
         self.app.stopping = asyncio.Event()
-        self._server, self._job_server = _server(self.app), _server(self.job_app)
+        self._server = _server(_Router(self.app, self.job_app))
+        self._job_server = _server(self.job_app)
         try:
             self._task = await _started(self._server, sock)
             self._job_task = await _started(self._job_server, job_sock)
@@ -245,8 +260,9 @@ class Emulator:
 
     @property
     def jobs_url(self) -> str:
-        """The job API's base — runpod-python's ``RUNPOD_ENDPOINT_BASE_URL``; jobs of endpoint
-        ``ID`` are at ``{jobs_url}/ID/run`` and so on."""
+        """The job API's base on its own port — runpod-python's ``RUNPOD_ENDPOINT_BASE_URL``; jobs
+        of endpoint ``ID`` are at ``{jobs_url}/ID/run`` and so on. (``{base_url}/runtime/v2``
+        serves the same API on the main port.)"""
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.job_port}{PREFIX.rstrip('/')}"
 

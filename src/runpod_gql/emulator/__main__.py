@@ -65,7 +65,10 @@ def _parser() -> argparse.ArgumentParser:
         help="serve endpoint ID's jobs with this handler (runpod-python worker convention); repeatable",
     )
     p.add_argument(
-        "--cold-start", type=float, default=2.0, help="emulated seconds a new worker takes to start"
+        "--cold-start",
+        type=float,
+        default=0.0,
+        help="emulated seconds a new worker takes to start (default 0)",
     )
     return p
 

@@ -7,8 +7,8 @@ they never block the emulator; async ones run in its event loop.
 
 Every time-dependent rule (cold start, idle time-out, execution time-out, TTL, result retention)
 reads the emulator's clock, so ``ManualClock.advance`` drives them as it drives pod boots. The
-endpoint's worker settings (``workersMin``, ``workersMax``, ``idleTimeout``, ``executionTimeoutMs``)
-are read from the one endpoint record in the world on every tick, so changing them through the
+endpoint's worker settings (``workers_min``, ``workers_max``, ``idle_timeout``, ``timeout_ms``) are
+read from the one endpoint record in the world on every tick, so changing them through the
 management API takes effect at once.
 """
 
@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._clock import Clock
+from ._records import EndpointRecord
 from ._state import World
 
 __all__ = [
@@ -164,7 +165,7 @@ class EndpointJobs:
         self.service = service
         self.endpoint_id = endpoint_id
         self.handler: Handler | None = None
-        self.cold_start = 2.0
+        self.cold_start = 0.0
         self.aggregate_stream = False
         self.jobs: dict[str, EmulatedJob] = {}
         self.queue: deque[EmulatedJob] = deque()
@@ -174,15 +175,15 @@ class EndpointJobs:
 
     # ------------------------------------------------------------------ settings
     def settings(self) -> _Settings:
-        record = self.service.world.endpoints.get(self.endpoint_id) or {}
-        timeout_ms = record.get("executionTimeoutMs")
+        record = self.service.world.endpoints.get(self.endpoint_id)
+        if record is None:
+            return _Settings(0, 0, 0.0, DEFAULT_EXECUTION_TIMEOUT)
+        timeout_ms = record.timeout_ms
         return _Settings(
-            workers_min=int(record.get("workersMin") or 0),
-            workers_max=int(record.get("workersMax") or 0),
-            idle_timeout=float(record.get("idleTimeout") or 0),
-            execution_timeout=(
-                timeout_ms / 1000 if timeout_ms and timeout_ms > 0 else DEFAULT_EXECUTION_TIMEOUT
-            ),
+            workers_min=record.workers_min,
+            workers_max=record.workers_max,
+            idle_timeout=float(record.idle_timeout),
+            execution_timeout=timeout_ms / 1000 if timeout_ms > 0 else DEFAULT_EXECUTION_TIMEOUT,
         )
 
     # ------------------------------------------------------------------ requests
@@ -535,18 +536,18 @@ class JobService:
         if cold_start < 0:
             raise ValueError("cold_start must be >= 0")
         record = self.world.endpoints.get(endpoint_id)
-        if record is None:
-            record = self.world.save_endpoint({"name": endpoint_id})
-            del self.world.endpoints[record["id"]]  # re-keyed: the caller chose the id
-            record["id"] = endpoint_id
+        if record is None:  # the caller chose the id, so the record is made here
+            record = EndpointRecord(id=endpoint_id, name=endpoint_id, created_at=self.world.now)
             self.world.endpoints[endpoint_id] = record
-        record.update({k: v for k, v in settings.items() if v is not None})
+        chosen = {k: v for k, v in settings.items() if v is not None}
+        if chosen:
+            self.world.update_endpoint(endpoint_id, **chosen)
         jobs = self.endpoint(endpoint_id)
         jobs.handler, jobs.cold_start = handler, cold_start
         jobs.aggregate_stream = return_aggregate_stream
         now = self.clock.now()
         # Always-on (min) workers are warm when the endpoint is served, as deployed ones are.
-        for _ in range(int(record.get("workersMin") or 0) - len(jobs.workers)):
+        for _ in range(record.workers_min - len(jobs.workers)):
             worker = EmulatedWorker(self.new_worker_id(), ready_at=now, idle_since=now)
             jobs.workers[worker.id] = worker
         with contextlib.suppress(RuntimeError):  # no running loop yet: the first tick dispatches

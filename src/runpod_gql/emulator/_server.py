@@ -276,7 +276,7 @@ class Emulator:
         workers_max: int | None = None,
         idle_timeout: float | None = None,
         execution_timeout: float | None = None,
-        cold_start: float = 2.0,
+        cold_start: float = 0.0,
         return_aggregate_stream: bool = False,
     ) -> EndpointJobs:
         """Run ``handler`` for the jobs of endpoint ``endpoint_id`` (created if missing).
@@ -285,16 +285,17 @@ class Emulator:
         a generator or async generator yields stream chunks; raising fails the job. Worker
         settings given here are written to the endpoint's record (``execution_timeout`` in
         seconds); always-on workers (``workers_min``) start warm, others take ``cold_start``
-        emulated seconds. With ``return_aggregate_stream`` a streaming job's output is the list
+        emulated seconds (0 by default, so a ManualClock test needs no advance; RunPod's take
+        seconds to minutes). With ``return_aggregate_stream`` a streaming job's output is the list
         of its chunks (runpod-python's option of that name), else empty.
         """
         settings: Mapping[str, Any] = {
-            "workersMin": workers_min,
-            "workersMax": workers_max,
-            "idleTimeout": idle_timeout,
-            "executionTimeoutMs": (
-                round(execution_timeout * 1000) if execution_timeout is not None else None
-            ),
+            "workers_min": workers_min,
+            "workers_max": workers_max,
+            "idle_timeout": idle_timeout,
+            "timeout_ms": round(execution_timeout * 1000)
+            if execution_timeout is not None
+            else None,
         }
         return self.jobs.serve(
             endpoint_id,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -35,3 +37,16 @@ async def post(
     if variables is not None:
         body["variables"] = variables
     return await http.post("/graphql", json=body, **kw)
+
+
+@pytest.fixture(scope="module")
+def runpod_module() -> ModuleType:
+    """runpod-python, imported without the root logging handler its import installs."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    import runpod
+
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    module: ModuleType = runpod
+    return module

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 from collections.abc import AsyncIterator, Iterator
 from types import ModuleType
 from typing import Any
@@ -12,19 +11,6 @@ from typing import Any
 import pytest
 
 from runpod_gql.emulator import Emulator
-
-
-@pytest.fixture(scope="module")
-def runpod_module() -> ModuleType:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    import runpod
-
-    # Importing runpod installs a root handler that prints every HTTP request: undo that.
-    root.handlers[:] = handlers
-    root.setLevel(level)
-    module: ModuleType = runpod
-    return module
 
 
 @pytest.fixture

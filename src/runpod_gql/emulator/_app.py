@@ -44,6 +44,7 @@ from ._http import (
     Send,
     bearer_ok,
     drop,
+    read_body,
     respond,
     send_malformed,
 )
@@ -133,12 +134,7 @@ class EmulatorApp:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
-        body = bytearray()
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        body = await read_body(receive)
         path: str = scope["path"].rstrip("/")
         try:
             if path == "/graphql":

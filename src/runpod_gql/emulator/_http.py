@@ -20,6 +20,7 @@ __all__ = [
     "Send",
     "bearer_ok",
     "drop",
+    "read_body",
     "respond",
     "send_malformed",
 ]
@@ -49,6 +50,16 @@ REASONS = {
 
 class Dropped(Exception):
     """The connection was closed on purpose; no response goes out."""
+
+
+async def read_body(receive: Receive) -> bytes:
+    """A request's whole body, however many ASGI messages it came in."""
+    body = bytearray()
+    while True:
+        message = await receive()
+        body += message.get("body", b"")
+        if not message.get("more_body"):
+            return bytes(body)
 
 
 async def respond(

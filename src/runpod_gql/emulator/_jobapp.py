@@ -15,8 +15,21 @@ import time
 from typing import Any
 from urllib.parse import parse_qs
 
-from ._app import _GATEWAY_PAGE, _HTML, _JSON, _REASONS, EmulatorApp, Receive, Scope, Send, _Dropped
+from ._app import EmulatorApp
 from ._faults import Fault, FaultRule, RequestRecord, retry_after_header
+from ._http import (
+    GATEWAY_PAGE,
+    HTML,
+    JSON,
+    REASONS,
+    Dropped,
+    Receive,
+    Scope,
+    Send,
+    drop,
+    read_body,
+    respond,
+)
 from ._jobs import EmulatedJob, JobError, JobService
 
 __all__ = ["PREFIX", "JobApp"]
@@ -64,12 +77,7 @@ class JobApp:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
-        body = bytearray()
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        body = await read_body(receive)
         started, wall = time.perf_counter(), time.time()
         path: str = scope["path"]
         parts = path[len(PREFIX) :].strip("/").split("/") if path.startswith(PREFIX) else []
@@ -80,8 +88,8 @@ class JobApp:
         status: int | None = None
         taken: list[FaultRule] = []  # the fault applied, even when it dropped the connection
         try:
-            status = await self._handle(scope, parts, bytes(body), receive, send, taken)
-        except _Dropped:
+            status = await self._handle(scope, parts, body, receive, send, taken)
+        except Dropped:
             status = None
         finally:
             fault = Fault.RATE_LIMIT if status == 429 and not taken else None
@@ -110,27 +118,26 @@ class JobApp:
         taken: list[FaultRule],
     ) -> int:
         """Answer one request; returns the HTTP status for the log."""
-        respond = self.core._respond
         route = _ROUTES.get(parts[1]) if len(parts) >= 2 else None
         if route is None or len(parts) != (3 if route[1] else 2):
             await respond(send, 404, _error("not found"))
             return 404
         if scope["method"] not in route[0]:
             allow = ", ".join(sorted(route[0])).encode()
-            await respond(send, 405, _error("method not allowed"), [_JSON, (b"allow", allow)])
+            await respond(send, 405, _error("method not allowed"), [JSON, (b"allow", allow)])
             return 405
         if not self._authorized(scope):
             await respond(send, 401, _error("Unauthorized"))
             return 401
         if self.core.rate_limit is not None and (wait := self.core.rate_limit.take()) is not None:
-            headers = [_JSON, (b"retry-after", retry_after_header(wait))]
+            headers = [JSON, (b"retry-after", retry_after_header(wait))]
             await respond(send, 429, _error("Too Many Requests"), headers)
             return 429
-        rule = self.core._take_fault(parts[1], ())
+        rule = self.core.take_fault(parts[1], ())
         if rule is not None:
             taken.append(rule)
         if rule is not None and rule.kind is Fault.DROP_BEFORE:
-            await self.core._drop(scope, receive)
+            await drop(scope, receive)
         if rule is not None and rule.kind in (
             Fault.RATE_LIMIT,
             Fault.SERVER_ERROR,
@@ -145,13 +152,13 @@ class JobApp:
         out = json.dumps(answer, separators=(",", ":")).encode()
         if rule is not None:  # faults after the request took effect
             if rule.kind is Fault.DROP_AFTER:
-                await self.core._drop(scope, receive)
+                await drop(scope, receive)
             if rule.kind is Fault.TIMEOUT:
-                await self.core._hold(rule.delay)
+                await self.core.hold(rule.delay)
             if rule.kind is Fault.MALFORMED:
                 if rule.variant == "html":
-                    page = _GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
-                    await respond(send, 200, page, [_HTML])
+                    page = GATEWAY_PAGE.format(status=502, reason="Bad Gateway").encode()
+                    await respond(send, 200, page, [HTML])
                 else:
                     await respond(send, 200, out[: max(1, len(out) // 2)])
                 return 200
@@ -160,18 +167,18 @@ class JobApp:
 
     async def _early_fault(self, rule: FaultRule, send: Send) -> int:
         if rule.kind is Fault.RATE_LIMIT:
-            headers = [_JSON]
+            headers = [JSON]
             if rule.retry_after is not None:
                 headers.append((b"retry-after", retry_after_header(rule.retry_after)))
-            await self.core._respond(send, 429, _error("Too Many Requests"), headers)
+            await respond(send, 429, _error("Too Many Requests"), headers)
             return 429
         status = rule.status or 500  # SERVER_ERROR, and OPAQUE_ERROR: the job API has no 200-error
-        reason = _REASONS.get(status, "Error")
+        reason = REASONS.get(status, "Error")
         if status == 500:
-            await self.core._respond(send, 500, _error(reason))
+            await respond(send, 500, _error(reason))
         else:
-            page = _GATEWAY_PAGE.format(status=status, reason=reason).encode()
-            await self.core._respond(send, status, page, [_HTML])
+            page = GATEWAY_PAGE.format(status=status, reason=reason).encode()
+            await respond(send, status, page, [HTML])
         return status
 
     async def _apply(self, scope: Scope, parts: list[str], body: bytes) -> tuple[int, Any]:

@@ -30,6 +30,11 @@ from .errors import (
     InputValidationError,
     InsufficientBalanceError,
     InvalidRequestError,
+    JobCancelledError,
+    JobError,
+    JobFailedError,
+    JobTimedOutError,
+    JobWaitTimeoutError,
     NotFoundError,
     OperationError,
     PlacementAttempt,
@@ -86,6 +91,16 @@ if TYPE_CHECKING:
     from .resources.account import AccountResource
     from .resources.catalog import CpuFlavors, DataCenters, GpuChoice, Gpus
     from .resources.endpoints import Endpoints
+    from .resources.jobs import (
+        EndpointClient,
+        EndpointHealth,
+        Job,
+        JobCounts,
+        JobPolicy,
+        JobState,
+        JobStatus,
+        WorkerCounts,
+    )
     from .resources.monitoring import GpuUse, PodMetrics
     from .resources.placement import Candidate
     from .resources.pods import Pods
@@ -118,6 +133,19 @@ _LAZY: dict[str, str] = {
     "Gpus": ".resources.catalog",
     "CpuFlavors": ".resources.catalog",
     "DataCenters": ".resources.catalog",
+    **dict.fromkeys(
+        [
+            "EndpointClient",
+            "EndpointHealth",
+            "Job",
+            "JobCounts",
+            "JobPolicy",
+            "JobState",
+            "JobStatus",
+            "WorkerCounts",
+        ],
+        ".resources.jobs",
+    ),
     "GpuUse": ".resources.monitoring",
     "PodMetrics": ".resources.monitoring",
     "Candidate": ".resources.placement",
@@ -197,6 +225,8 @@ __all__ = [
     "DataCenter",
     "DataCenters",
     "Endpoint",
+    "EndpointClient",
+    "EndpointHealth",
     "Endpoints",
     "ExecResult",
     "GpuChoice",
@@ -213,6 +243,16 @@ __all__ = [
     "InputValidationError",
     "InsufficientBalanceError",
     "InvalidRequestError",
+    "Job",
+    "JobCancelledError",
+    "JobCounts",
+    "JobError",
+    "JobFailedError",
+    "JobPolicy",
+    "JobState",
+    "JobStatus",
+    "JobTimedOutError",
+    "JobWaitTimeoutError",
     "LaunchSpec",
     "Machine",
     "NetworkVolume",
@@ -265,6 +305,7 @@ __all__ = [
     "TransportName",
     "TransportStats",
     "WaitTimeoutError",
+    "WorkerCounts",
     "__version__",
     "resolve_config",
 ]

@@ -239,6 +239,34 @@ def _find_url(url: str | None, env: Mapping[str, str], files: _Files) -> tuple[s
     return DEFAULT_URL, "the default"
 
 
+RUNPOD_JOB_API = "https://api.runpod.ai/v2"
+
+
+def job_api_url(
+    graphql_url: str,
+    env: Mapping[str, str],
+    base_url: str | None = None,
+    *,
+    allow_insecure_http: bool | None = None,
+) -> str:
+    """The serverless job API's base: ``base_url``, else ``RUNPOD_ENDPOINT_BASE_URL``
+    (runpod-python's name), else RunPod's own when ``graphql_url`` is RunPod's, else the emulator's
+    ``/runtime/v2`` beside it. Checked like the API endpoint (https, or http to loopback)."""
+    if allow_insecure_http is None:
+        allow_insecure_http = env.get(INSECURE_HTTP_ENV, "").strip().lower() in ("1", "true", "yes")
+    if base_url:
+        chosen, source = base_url, "the base_url argument"
+    elif env.get("RUNPOD_ENDPOINT_BASE_URL", "").strip():
+        chosen, source = env["RUNPOD_ENDPOINT_BASE_URL"].strip(), "RUNPOD_ENDPOINT_BASE_URL"
+    else:
+        parts = urlsplit(graphql_url)
+        host = parts.hostname or ""
+        if host == "runpod.io" or host.endswith(".runpod.io"):
+            return RUNPOD_JOB_API
+        chosen, source = f"{parts.scheme}://{parts.netloc}/runtime/v2", "the API endpoint"
+    return _check_url(chosen, source, allow_insecure_http=allow_insecure_http).rstrip("/")
+
+
 def resolve_config(
     *,
     api_key: str | None = None,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from . import _validate as v
 from ._clock import SYSTEM_CLOCK, Clock
-from ._config import Config, resolve_config
+from ._config import Config, job_api_url, resolve_config
 from ._retry import RetryPolicy
 from ._transport import (
     DEFAULT_TIMEOUT,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .resources.account import AccountResource
     from .resources.catalog import CpuFlavors, DataCenters, Gpus
     from .resources.endpoints import Endpoints
+    from .resources.jobs import EndpointClient
     from .resources.pods import Pods
     from .resources.registry import RegistryAuths
     from .resources.secrets import Secrets
@@ -159,6 +160,9 @@ class RunPod:
         self._home = home
         self._is_view = False
         self._ssh_pool = SSHPool(key_path=ssh_key_path, home=home, env=env)
+        self._env: Mapping[str, str] = os.environ if env is None else env
+        self._allow_insecure_http = allow_insecure_http
+        self._job_clients: dict[tuple[str, str], EndpointClient] = {}
 
     @classmethod
     def _view(cls, parent: RunPod, transport: GraphQLTransport) -> RunPod:
@@ -171,6 +175,9 @@ class RunPod:
         view._home = parent._home
         view._is_view = True
         view._ssh_pool = parent._ssh_pool
+        view._env = parent._env
+        view._allow_insecure_http = parent._allow_insecure_http
+        view._job_clients = {}
         return view
 
     def with_options(
@@ -305,6 +312,24 @@ class RunPod:
         from .resources.endpoints import Endpoints
 
         return Endpoints(self._transport)
+
+    def endpoint(self, endpoint_id: str, *, base_url: str | None = None) -> EndpointClient:
+        """Run and wait for jobs on serverless endpoint ``endpoint_id`` (see docs/serverless.md).
+
+        The job API's base is ``base_url``, else ``RUNPOD_ENDPOINT_BASE_URL``, else RunPod's (or
+        the emulator's, when this client talks to one). One client per endpoint, so all waits
+        on its jobs share one poller.
+        """
+        from .resources.jobs import EndpointClient
+
+        base = job_api_url(
+            self.config.url, self._env, base_url, allow_insecure_http=self._allow_insecure_http
+        )
+        found = self._job_clients.get((endpoint_id, base))
+        if found is None:
+            found = EndpointClient(self._transport.core, endpoint_id, base)
+            self._job_clients[(endpoint_id, base)] = found
+        return found
 
     @cached_property
     def registry_auths(self) -> RegistryAuths:

@@ -60,6 +60,11 @@ __all__ = [
     "InputValidationError",
     "InsufficientBalanceError",
     "InvalidRequestError",
+    "JobCancelledError",
+    "JobError",
+    "JobFailedError",
+    "JobTimedOutError",
+    "JobWaitTimeoutError",
     "NotFoundError",
     "OperationError",
     "PlacementAttempt",
@@ -345,6 +350,50 @@ class PodInterruptedError(PodStateError):
 
 class PodCleanupError(PodError):
     """The lifecycle guard terminated (or stopped) a pod but it is still there: it may still bill."""
+
+
+class JobError(RunPodError):
+    """A serverless job ended without a result. ``status`` is its last known status (a
+    ``JobStatus`` value), ``error`` the job's error output, ``output`` any output it had."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        endpoint_id: str,
+        job_id: str,
+        status: str | None,
+        error: Any = None,
+        output: Any = None,
+    ) -> None:
+        super().__init__(message)
+        self.endpoint_id = endpoint_id
+        self.job_id = job_id
+        self.status = status
+        self.error = error
+        self.output = output
+
+
+class JobFailedError(JobError):
+    """The job FAILED: the handler raised or returned an error. ``error`` is what it reported
+    (a runpod-python worker's JSON text is parsed into a dict with ``error_message`` etc.)."""
+
+
+class JobCancelledError(JobError):
+    """The job was CANCELLED (by anyone) before it produced a result."""
+
+
+class JobTimedOutError(JobError, TimeoutError):
+    """RunPod timed the job out (TIMED_OUT): its execution time-out or TTL passed."""
+
+
+class JobWaitTimeoutError(JobError, TimeoutError):
+    """Our wait for the job ran out. ``cancelled`` says whether the job was cancelled on RunPod
+    (asked for with ``cancel_remote=True``); otherwise it is still queued or running there."""
+
+    def __init__(self, message: str, *, cancelled: bool, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.cancelled = cancelled
 
 
 class RemoteError(RunPodError):

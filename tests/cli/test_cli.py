@@ -54,11 +54,18 @@ def test_help_lists_every_command(world: World) -> None:
         "templates",
         "volumes",
         "endpoints",
+        "jobs",
         "account",
         "config",
         "emulator",
     ):
         assert name in top.stdout
+    endpoints = world.cli("endpoints", "--help")
+    for name in ("list", "run", "health"):
+        assert f" {name} " in endpoints.stdout, name
+    jobs = world.cli("jobs", "--help")
+    for name in ("status", "cancel"):
+        assert f" {name} " in jobs.stdout, name
     pods = world.cli("pods", "--help")
     for name in (
         "list",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from . import account, config, emulator, endpoints, gpus, pods, templates, volumes
+from . import account, config, emulator, endpoints, gpus, jobs, pods, templates, volumes
 from ._context import Globals
 from .options import ApiKeyOpt, BaseUrlOpt, DebugOpt, MaxRetriesOpt, ProfileOpt, RequestTimeoutOpt
 
@@ -49,7 +49,6 @@ def build_app() -> typer.Typer:
     app.callback()(set_globals)
     app.command("templates")(templates.list_templates)
     app.command("volumes")(volumes.list_volumes)
-    app.command("endpoints")(endpoints.list_endpoints)
     app.command("account")(account.show_account)
     app.command(
         "emulator",
@@ -58,5 +57,7 @@ def build_app() -> typer.Typer:
     )(emulator.serve)
     app.add_typer(pods.app, name="pods")
     app.add_typer(gpus.app, name="gpus")
+    app.add_typer(endpoints.app, name="endpoints")
+    app.add_typer(jobs.app, name="jobs")
     app.add_typer(config.app, name="config")
     return app

@@ -33,6 +33,8 @@ from ..errors import (
     HostFullError,
     HostKeyError,
     InputValidationError,
+    JobError,
+    JobFailedError,
     NotFoundError,
     PodInterruptedError,
     PodStateError,
@@ -46,6 +48,11 @@ from ..errors import (
 
 if TYPE_CHECKING:
     import typer
+
+# The job API's operations (resources/jobs.py names each request by its route).
+JOB_OPERATIONS = frozenset(
+    {"run", "runsync", "status", "stream", "cancel", "retry", "purge-queue", "health"}
+)
 
 EXIT_OK = 0
 EXIT_OTHER = 1
@@ -67,6 +74,11 @@ def classify(exc: BaseException) -> tuple[int, str]:
         )
     if isinstance(exc, InputValidationError):
         return EXIT_USAGE, "fix the argument named above; `--help` lists the options"
+    if isinstance(exc, NotFoundError) and exc.operation in JOB_OPERATIONS:
+        return EXIT_NOT_FOUND, (
+            "`runpod-gql endpoints` lists your endpoints; a job's result is kept 30 minutes "
+            "after a run (1 minute after a runsync)"
+        )
     if isinstance(exc, NotFoundError):
         return (
             EXIT_NOT_FOUND,
@@ -82,6 +94,15 @@ def classify(exc: BaseException) -> tuple[int, str]:
             "add --gpu-type alternatives, use --cloud-type ALL, raise --max-price, or retry later; "
             "`runpod-gql gpus list` shows stock"
         )
+    if isinstance(exc, JobFailedError):
+        return EXIT_OTHER, "the endpoint's handler failed: its error is above"
+    if isinstance(exc, JobError) and isinstance(exc, TimeoutError):
+        return EXIT_TIMEOUT, (
+            "raise --timeout (or the job's execution time-out); "
+            "`runpod-gql jobs status <endpoint> <job>` shows the job"
+        )
+    if isinstance(exc, JobError):
+        return EXIT_OTHER, "`runpod-gql jobs status <endpoint> <job>` shows the job"
     if isinstance(exc, TimeoutError):  # WaitTimeoutError, APITimeoutError, RemoteTimeoutError
         return EXIT_TIMEOUT, "raise --timeout; `runpod-gql pods get <id>` shows where the pod is"
     if isinstance(exc, RemoteCommandError):

@@ -34,6 +34,9 @@ class Status(str, enum.Enum):
 
 
 PodId = Annotated[str, typer.Argument(help="The pod's id.", show_default=False)]
+EndpointId = Annotated[
+    str, typer.Argument(help="The serverless endpoint's id.", show_default=False)
+]
 Timeout = Annotated[float, typer.Option("--timeout", help="Seconds to wait at most.")]
 NoSSHCheck = Annotated[
     bool,

@@ -65,6 +65,9 @@ class Sizes:
     cold_runs: int
     generate_runs: int
     delay_ms: float
+    jobs_total: int = 1000
+    jobs_inflight: int = 64
+    jobs_calls: int = 200
 
 
 FULL = Sizes(
@@ -94,6 +97,9 @@ QUICK = Sizes(
     cold_runs=1,
     generate_runs=1,
     delay_ms=5.0,
+    jobs_total=40,
+    jobs_inflight=8,
+    jobs_calls=10,
 )
 
 
@@ -695,6 +701,13 @@ async def run(sizes: Sizes, quick: bool, only: set[str] | None) -> dict[str, Any
         if wanted("scaling"):
             report.progress("9 scaling: list 100/1,000/5,000 pods, wait on 100/1,000")
             results["scaling"] = await scaling.run(quick, home)
+        if wanted("jobs"):
+            from .jobs import jobs
+
+            report.progress("10 serverless jobs")
+            results["jobs"] = await jobs(
+                sizes.jobs_total, sizes.jobs_inflight, sizes.jobs_calls, sizes.rounds, home
+            )
     if wanted("cold"):
         report.progress("7/8 cold start")
         results["cold_start"] = cold_start(sizes.cold_runs)
@@ -711,7 +724,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--only",
         default=None,
-        help="comma-separated parts: http,overhead,list,polling,scaling,cold,generate",
+        help="comma-separated parts: http,overhead,list,polling,scaling,jobs,cold,generate",
     )
     args = p.parse_args(argv)
     sizes = QUICK if args.quick else FULL

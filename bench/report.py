@@ -103,6 +103,38 @@ def _concurrency(title: str, data: dict[str, Any]) -> str:
     )
 
 
+def _jobs(j: dict[str, Any]) -> str:
+    t = j["throughput"]
+    ours = t["runpod-gql run + result (one poller)"]
+    sync = t["runpod-gql run_sync"]
+    rows = [
+        [name, f"{v['jobs_per_s']:.0f}", f"{v['requests_per_job']:.2f}", f"{v['wall_s']:.2f}"]
+        for name, v in t.items()
+    ]
+    lines = [
+        f"[10] serverless jobs: {j['jobs']} short jobs, {j['inflight']} in flight, emulator "
+        "(own process, 128 warm workers, echo handler)",
+        _table(["client", "jobs/s", "requests/job", "wall s"], rows),
+    ]
+    for name in ("runpod-python Endpoint (threads)", "runpod-python asyncio Endpoint"):
+        theirs = t[name]
+        lines.append(
+            f"vs {name}: run+result {_ratio(ours['jobs_per_s'], theirs['jobs_per_s'])} jobs/s, "
+            f"{_ratio(theirs['requests_per_job'], ours['requests_per_job'])} fewer requests/job; "
+            f"run_sync {_ratio(sync['jobs_per_s'], theirs['jobs_per_s'])} jobs/s, "
+            f"{_ratio(theirs['requests_per_job'], sync['requests_per_job'])} fewer requests/job"
+        )
+    lat = j["run_sync_latency"]
+    rows = [[name, _mmm(v, _ms)] for name, v in lat.items()]
+    gql, raw = lat["runpod-gql run_sync"]["median"], lat["raw aiohttp POST /runsync"]["median"]
+    lines += [
+        "run_sync latency, sequential (median of rounds)",
+        _table(["client", "ms/call (min–max of rounds)"], rows),
+        f"runpod-gql run_sync / raw aiohttp = {_ratio(gql, raw)}",
+    ]
+    return "\n".join(lines)
+
+
 def render(r: dict[str, Any]) -> str:
     m = r["machine"]
     out = [
@@ -207,6 +239,8 @@ def render(r: dict[str, Any]) -> str:
             f"{_mmm(g['wall_s'], lambda x: f'{x:.2f}')} s; output identical to generated/: "
             f"{g['identical_to_repo']}",
         ]
+    if "jobs" in r:
+        out += ["", _jobs(r["jobs"])]
     if "bench_wall_s" in r:
         out += ["", f"benchmark wall time: {r['bench_wall_s']:.0f} s"]
     if "scaling" in r:

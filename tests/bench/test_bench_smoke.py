@@ -34,11 +34,11 @@ def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=170,
+        timeout=260,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     table = proc.stdout
-    for section in ("[1]", "[2]", "[3]", "[4a]", "[4b]", "[5]", "[6]", "[7]", "[8]", "[9]"):
+    for section in ("[1]", "[2]", "[3]", "[4a]", "[4b]", "[5]", "[6]", "[7]", "[8]", "[9]", "[10]"):
         assert section in table
     assert "REST getPod: runpod-gql / raw aiohttp = " in table
     assert "REST getPod throughput: runpod-gql / raw aiohttp = " in table
@@ -74,6 +74,22 @@ def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
     assert waits and all(size["wait_requests_per_tick"] == 1 for size in waits)
     assert (out.parent / "scaling-list.png").stat().st_size > 0
     assert (out.parent / "scaling-wait.png").stat().st_size > 0
+    jobs = results["jobs"]["throughput"]
+    assert set(jobs) == {
+        "runpod-gql run + result (one poller)",
+        "runpod-gql run_sync",
+        "runpod-python Endpoint (threads)",
+        "runpod-python asyncio Endpoint",
+    }
+    # Counted by the emulator: a run_sync of a short job is one request; run + result at least
+    # two (there is no batch status call); runpod-python's loops at least that.
+    assert jobs["runpod-gql run_sync"]["requests_per_job"] == 1.0
+    assert jobs["runpod-gql run + result (one poller)"]["requests_per_job"] >= 2.0
+    assert all(v["requests_per_job"] >= 2.0 for k, v in jobs.items() if "python" in k)
+    assert set(results["jobs"]["run_sync_latency"]) == {
+        "runpod-gql run_sync",
+        "raw aiohttp POST /runsync",
+    }
 
 
 def test_same_tree_sees_a_file_on_either_side(tmp_path: Path) -> None:

@@ -501,7 +501,7 @@ class JobService:
         self.world = world
         self.clock = clock
         self.endpoints: dict[str, EndpointJobs] = {}
-        self.executor = ThreadPoolExecutor(max_workers=256, thread_name_prefix="emulated-worker")
+        self._executor: ThreadPoolExecutor | None = None
         self._rng = random.Random(seed)
         self._ticker: asyncio.Task[None] | None = None
         self._webhooks: set[asyncio.Task[None]] = set()
@@ -590,9 +590,18 @@ class JobService:
         for e in self.endpoints.values():
             for job in e.jobs.values():
                 job.cancel_flag.set()  # generator threads stop at their next chunk
+        if self._executor is not None:  # a handler still running in a thread finishes on its own
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
 
-    def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        """Threads for sync handlers (made on first use; one per busy worker, at most 256)."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(
+                max_workers=256, thread_name_prefix="emulated-worker"
+            )
+        return self._executor
 
     async def _tick_forever(self) -> None:
         while True:

@@ -16,7 +16,7 @@ from .options import EndpointId, JsonOpt
 if TYPE_CHECKING:
     from ..client import RunPod
 
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Your serverless endpoints (listed without a subcommand), their jobs and health.",
     invoke_without_command=True,
 )

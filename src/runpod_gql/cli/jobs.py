@@ -13,7 +13,7 @@ from .options import EndpointId, JsonOpt
 if TYPE_CHECKING:
     from ..client import RunPod
 
-app = typer.Typer(no_args_is_help=True, help="Jobs on serverless endpoints.")
+app: typer.Typer = typer.Typer(no_args_is_help=True, help="Jobs on serverless endpoints.")
 
 JobId = Annotated[str, typer.Argument(help="The job's id.", show_default=False)]
 

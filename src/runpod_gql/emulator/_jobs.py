@@ -165,13 +165,13 @@ class EndpointJobs:
         self.service = service
         self.endpoint_id = endpoint_id
         self.handler: Handler | None = None
-        self.cold_start = 0.0
-        self.aggregate_stream = False
+        self.cold_start: float = 0.0
+        self.aggregate_stream: bool = False
         self.jobs: dict[str, EmulatedJob] = {}
         self.queue: deque[EmulatedJob] = deque()
         self.low_queue: deque[EmulatedJob] = deque()
         self.workers: dict[str, EmulatedWorker] = {}
-        self.counts = {"completed": 0, "failed": 0, "retried": 0}
+        self.counts: dict[str, int] = {"completed": 0, "failed": 0, "retried": 0}
 
     # ------------------------------------------------------------------ settings
     def settings(self) -> _Settings:

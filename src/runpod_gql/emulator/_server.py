@@ -151,9 +151,9 @@ class Emulator:
         )
         self.app: EmulatorApp = EmulatorApp(self._world, self.clock, api_key)
         self.app.rest.follow_limit = log_follow_seconds
-        self.jobs = JobService(self._world, self.clock, seed=seed)
-        self.job_app = JobApp(self.app, self.jobs)
-        self.job_port = job_port
+        self.jobs: JobService = JobService(self._world, self.clock, seed=seed)
+        self.job_app: JobApp = JobApp(self.app, self.jobs)
+        self.job_port: int = job_port
         self._server: _EmbeddedServer | None = None
         self._task: asyncio.Task[None] | None = None
         self._job_server: _EmbeddedServer | None = None
@@ -174,7 +174,7 @@ class Emulator:
             sock.close()
             raise
         self.port = sock.getsockname()[1]
-        self.job_port = job_sock.getsockname()[1]
+        self.job_port = int(job_sock.getsockname()[1])
         # A fresh event: a previous stop() left the old one set (held answers would no longer
         # be held), and an event is bound to the loop that first waited on it.
         self.app.stopping = asyncio.Event()

@@ -22,7 +22,7 @@ import json
 import sys
 from collections.abc import AsyncIterator, Awaitable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import quote
 
 from pydantic import AliasGenerator, BaseModel, ConfigDict, ValidationError
@@ -82,7 +82,7 @@ class JobStatus(str, enum.Enum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         alias_generator=AliasGenerator(validation_alias=to_camel),
         populate_by_name=True,
         extra="ignore",
@@ -103,6 +103,8 @@ class JobState(_Model):
 
 
 class JobCounts(_Model):
+    """An endpoint's jobs by status (``health``)."""
+
     completed: int = 0
     failed: int = 0
     in_progress: int = 0
@@ -111,6 +113,8 @@ class JobCounts(_Model):
 
 
 class WorkerCounts(_Model):
+    """An endpoint's workers by state (``health``)."""
+
     idle: int = 0
     initializing: int = 0
     ready: int = 0
@@ -365,7 +369,7 @@ class EndpointClient:
         v.text("endpoint_id", endpoint_id)
         self._t = transport
         self.endpoint_id = endpoint_id
-        self.base_url = base_url.rstrip("/")
+        self.base_url: str = base_url.rstrip("/")
         self._prefix = f"{self.base_url}/{quote(endpoint_id, safe='')}"
         self._poller = _Poller(self)
 

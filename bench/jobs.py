@@ -48,9 +48,7 @@ class _Server:
 
     def job_requests(self) -> int:
         records = self._control("GET", "/requests")["requests"]
-        return sum(
-            1 for r in records if r["operation"] is not None and "endpointId" in r["variables"]
-        )
+        return sum(1 for r in records if r["api"] == "jobs")
 
     def stop(self) -> None:
         assert self.proc.stdin is not None

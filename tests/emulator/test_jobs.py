@@ -418,7 +418,11 @@ def test_cli_serves_a_handler_module(tmp_path: Path) -> None:
     )
     try:
         assert proc.stdout is not None
-        lines = [proc.stdout.readline() for _ in range(6)]
+        lines: list[str] = []
+        while not any(line.startswith("endpoint my-ep:") for line in lines):
+            line = proc.stdout.readline()
+            assert line, proc.stderr.read() if proc.stderr else "emulator exited"
+            lines.append(line)
         base = next(line for line in lines if line.startswith("RUNPOD_ENDPOINT_BASE_URL="))
         jobs_url = base.split("=", 1)[1].split()[0]
         assert any(line.startswith("endpoint my-ep:") for line in lines)

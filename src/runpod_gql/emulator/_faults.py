@@ -206,7 +206,7 @@ class RequestRecord:
     timestamp: float  # wall-clock time the request arrived
     emulated_time: float
     errors: tuple[str, ...] = ()  # GraphQL error messages / REST problem details answered
-    api: str = "graphql"  # or "rest"
+    api: str = "graphql"  # or "rest", or "jobs" (the serverless job API)
     method: str = "POST"
     path: str = "/graphql"
 

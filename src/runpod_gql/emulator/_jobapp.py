@@ -105,6 +105,9 @@ class JobApp:
                     duration_s=time.perf_counter() - started,
                     timestamp=wall,
                     emulated_time=self.jobs.clock.now(),
+                    api="jobs",
+                    method=scope["method"],
+                    path=path,
                 )
             )
 

@@ -382,7 +382,7 @@ class Emulator:
 
     def request_count(self, operation: str | None = None) -> int:
         """Requests so far; with ``operation``, only those with that GraphQL operation name or root
-        field, or that REST ``operationId``."""
+        field, that REST ``operationId``, or that job API route (``run``, ``status``, ...)."""
         if operation is None:
             return len(self.app.requests)
         return sum(

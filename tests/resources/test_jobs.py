@@ -23,8 +23,8 @@ from runpod_gql import (
     NotFoundError,
     RunPod,
     ServerError,
-    SystemClock,
 )
+from runpod_gql._clock import SystemClock
 from runpod_gql._config import RUNPOD_JOB_API, job_api_url
 from runpod_gql.emulator import Emulator, Fault
 from runpod_gql.emulator import JobStatus as EmulatedStatus

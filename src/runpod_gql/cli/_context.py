@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
+from ..errors import InputValidationError
+
 if TYPE_CHECKING:
     import typer
 
@@ -65,14 +67,40 @@ def globals_of(ctx: typer.Context) -> Globals:
 
 
 def run(ctx: typer.Context, body: Callable[[RunPod], Awaitable[T]]) -> T:
-    """Open a client from the global options, run ``body`` with it, close it; return the result."""
+    """Open a client from the global options, run ``body`` with it, close it; return the result.
+
+    An argument the library refuses is reported under the option the user typed (see
+    :func:`option_named`).
+    """
     g = globals_of(ctx)
 
     async def go() -> T:
         async with g.client() as rp:
             return await body(rp)
 
-    return run_async(go)
+    try:
+        return run_async(go)
+    except InputValidationError as exc:
+        renamed = option_named(exc, ctx)
+        if renamed is exc:
+            raise
+        raise renamed from exc
+
+
+def option_named(exc: InputValidationError, ctx: typer.Context) -> InputValidationError:
+    """``exc`` naming the command's option instead of the library's keyword (``container_disk_gb``
+    -> ``--disk``; ``gpu_types[1]`` -> ``--gpu-type #2``), or ``exc`` itself when no option feeds it.
+
+    A command names each parameter after the library keyword it feeds, so the command's own
+    parameters are the map.
+    """
+    keyword, _, index = exc.field.partition("[")
+    for param in ctx.command.params:
+        flags = [o for o in param.opts if o.startswith("--")]
+        if param.name == keyword and flags:
+            which = f" #{int(index.rstrip(']')) + 1}" if index.rstrip("]").isdigit() else ""
+            return InputValidationError(flags[0] + which, exc.message)
+    return exc
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -50,11 +50,11 @@ def list_gpus(
 @app.command("cheapest")
 def cheapest(
     ctx: typer.Context,
-    min_memory: Annotated[int, typer.Option("--min-memory", help="GB of GPU memory.")] = 0,
+    min_memory_gb: Annotated[int, typer.Option("--min-memory", help="GB of GPU memory.")] = 0,
     gpu_count: Annotated[int, typer.Option()] = 1,
     cloud: Annotated[Cloud, typer.Option()] = Cloud.ALL,
     spot: Annotated[bool, typer.Option("--spot", help="Price as spot (bid) pods.")] = False,
-    max_price: Annotated[
+    max_price_per_hr: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option("--max-price", help="Ceiling in $/h for all GPUs together."),
     ] = None,
@@ -64,11 +64,11 @@ def cheapest(
 
     async def body(rp: RunPod) -> Any:
         return await rp.gpus.cheapest(
-            min_memory_gb=min_memory,
+            min_memory_gb=min_memory_gb,
             gpu_count=gpu_count,
             cloud=cloud.value,
             spot=spot,
-            max_price_per_hr=max_price,
+            max_price_per_hr=max_price_per_hr,
         )
 
     choice = run(ctx, body)

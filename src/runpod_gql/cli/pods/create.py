@@ -1,4 +1,5 @@
-"""``pods create`` and ``pods create-spot``: make a pod, optionally wait until it is ready."""
+"""``pods create``, ``create-spot`` and ``create-cpu``: make a pod from a spec (the options of
+:mod:`.spec`, shared by all three) and where to put it; optionally wait until it is ready."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import typer
 
 from .. import render
 from .._context import run
-from ..options import Cloud, EnvOpt, JsonOpt, NoSSHCheck, Timeout, parse_env
+from ..options import Cloud, JsonOpt, NoSSHCheck, Timeout
+from .spec import spec_options
 from .view import gpu_cell, show_pod, wait_ready
 
 if TYPE_CHECKING:
     from ...client import RunPod
+
+WaitOpt = Annotated[bool, typer.Option("--wait", help="Wait until the pod is ready.")]
+GpuCount = Annotated[int, typer.Option("--gpu-count")]
 
 PLAN_COLUMNS: list[render.Column] = [
     ("gpu type", lambda c: c.gpu_type_id),
@@ -24,55 +29,54 @@ PLAN_COLUMNS: list[render.Column] = [
 ]
 
 
+async def _then_wait(rp: RunPod, pod: Any, *, wait: bool, timeout: float, ssh: bool) -> Any:
+    if not wait:
+        return pod
+    await wait_ready(rp, pod.id, timeout=timeout, ssh=ssh)
+    return await rp.pods.get(pod.id)
+
+
+@spec_options()
 def create(
     ctx: typer.Context,
-    name: Annotated[str, typer.Option(help="Pod name (at most 60 characters).")],
-    image: Annotated[str, typer.Option(help="Container image.")],
-    gpu_type: Annotated[
+    spec: dict[str, Any],
+    gpu_types: Annotated[
         list[str],
         typer.Option("--gpu-type", help="GPU type id; repeat in order of preference."),
     ],
-    cloud_type: Annotated[
+    cloud_types: Annotated[
         Optional[list[Cloud]],  # noqa: UP045
         typer.Option("--cloud-type", help="SECURE, COMMUNITY or ALL; repeatable, in order."),
     ] = None,
-    data_center: Annotated[
+    data_centers: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option("--data-center", help="Data centre id; repeatable, in order."),
     ] = None,
-    max_price: Annotated[
+    max_price_per_hr: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option("--max-price", help="Skip offers above this $/h for the whole pod."),
     ] = None,
-    gpu_count: Annotated[int, typer.Option("--gpu-count")] = 1,
-    disk: Annotated[int, typer.Option("--disk", help="Container disk, GB.")] = 20,
-    volume: Annotated[int, typer.Option("--volume", help="Pod volume, GB.")] = 0,
-    env: EnvOpt = None,
-    ports: Annotated[str, typer.Option(help='Exposed ports, e.g. "22/tcp,8888/http".')] = "22/tcp",
-    docker_args: Annotated[Optional[str], typer.Option("--docker-args")] = None,  # noqa: UP045
-    template: Annotated[Optional[str], typer.Option("--template", help="Template id.")] = None,  # noqa: UP045
+    gpu_count: GpuCount = 1,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the placement plan; create nothing.")
     ] = False,
-    wait: Annotated[bool, typer.Option("--wait", help="Wait until the pod is ready.")] = False,
+    wait: WaitOpt = False,
     timeout: Timeout = 600.0,
     no_ssh_check: NoSSHCheck = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Create an on-demand GPU pod on the first GPU type / cloud with capacity."""
-    env_vars = parse_env(env)
-    clouds = [c.value for c in cloud_type] if cloud_type else ["ALL"]
-
+    placement: dict[str, Any] = {
+        "gpu_types": gpu_types,
+        "gpu_count": gpu_count,
+        "cloud_types": [c.value for c in cloud_types] if cloud_types else ["ALL"],
+        "data_centers": data_centers,
+        "max_price_per_hr": max_price_per_hr,
+    }
     if dry_run:
 
         async def plan(rp: RunPod) -> Any:
-            return await rp.pods.plan(
-                gpu_types=gpu_type,
-                gpu_count=gpu_count,
-                cloud_types=clouds,  # type: ignore[arg-type]
-                data_centers=data_center,
-                max_price_per_hr=max_price,
-            )
+            return await rp.pods.plan(**placement)
 
         candidates = run(ctx, plan)
         render.emit(
@@ -83,67 +87,78 @@ def create(
         return
 
     async def body(rp: RunPod) -> Any:
-        pod = await rp.pods.create(
-            name=name,
-            image=image,
-            gpu_types=gpu_type,
-            gpu_count=gpu_count,
-            cloud_types=clouds,  # type: ignore[arg-type]
-            data_centers=data_center,
-            max_price_per_hr=max_price,
-            container_disk_gb=disk,
-            volume_gb=volume,
-            ports=ports,
-            env=env_vars,
-            docker_args=docker_args,
-            template_id=template,
-        )
+        pod = await rp.pods.create(**spec, **placement)
         render.note(
             f"created pod {pod.id} ({gpu_cell(pod) or pod.gpu_count}, {render.money(pod.cost_per_hr)}/h)"
         )
-        if not wait:
-            return pod
-        return await wait_ready(rp, pod.id, timeout=timeout, ssh=not no_ssh_check)
+        return await _then_wait(rp, pod, wait=wait, timeout=timeout, ssh=not no_ssh_check)
 
     show_pod(run(ctx, body), as_json)
 
 
+@spec_options()
 def create_spot(
     ctx: typer.Context,
-    name: Annotated[str, typer.Option(help="Pod name.")],
-    image: Annotated[str, typer.Option(help="Container image.")],
+    spec: dict[str, Any],
     gpu_type: Annotated[str, typer.Option("--gpu-type", help="GPU type id.")],
-    bid: Annotated[float, typer.Option("--bid", help="Bid in $/h PER GPU (not the total).")],
+    bid_per_gpu: Annotated[
+        float, typer.Option("--bid", help="Bid in $/h PER GPU (not the total).")
+    ],
     cloud_type: Annotated[Cloud, typer.Option("--cloud-type")] = Cloud.ALL,
-    gpu_count: Annotated[int, typer.Option("--gpu-count")] = 1,
-    disk: Annotated[int, typer.Option("--disk", help="Container disk, GB.")] = 20,
-    volume: Annotated[int, typer.Option("--volume", help="Pod volume, GB.")] = 0,
-    env: EnvOpt = None,
-    ports: Annotated[str, typer.Option(help="Exposed ports.")] = "22/tcp",
-    wait: Annotated[bool, typer.Option("--wait", help="Wait until the pod is ready.")] = False,
+    data_center_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--data-center", help="Data centre id."),
+    ] = None,
+    gpu_count: GpuCount = 1,
+    wait: WaitOpt = False,
     timeout: Timeout = 600.0,
     no_ssh_check: NoSSHCheck = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Create a spot (interruptible) pod; the bid is checked against the current minimum."""
-    env_vars = parse_env(env)
 
     async def body(rp: RunPod) -> Any:
         pod = await rp.pods.create_spot(
-            name=name,
-            image=image,
+            **spec,
             gpu_type=gpu_type,
-            bid_per_gpu=bid,
+            bid_per_gpu=bid_per_gpu,
             gpu_count=gpu_count,
             cloud_type=cloud_type.value,
-            container_disk_gb=disk,
-            volume_gb=volume,
-            ports=ports,
-            env=env_vars,
+            data_center_id=data_center_id,
         )
-        render.note(f"created spot pod {pod.id} at {render.money(bid)}/GPU/h")
-        if not wait:
-            return pod
-        return await wait_ready(rp, pod.id, timeout=timeout, ssh=not no_ssh_check)
+        render.note(f"created spot pod {pod.id} at {render.money(bid_per_gpu)}/GPU/h")
+        return await _then_wait(rp, pod, wait=wait, timeout=timeout, ssh=not no_ssh_check)
+
+    show_pod(run(ctx, body), as_json)
+
+
+@spec_options(gpu=False)
+def create_cpu(
+    ctx: typer.Context,
+    spec: dict[str, Any],
+    instance_id: Annotated[
+        str, typer.Option("--instance-id", help="CPU instance, e.g. cpu3c-2-4 (vCPUs-GB).")
+    ],
+    cloud_type: Annotated[Cloud, typer.Option("--cloud-type")] = Cloud.SECURE,
+    data_center_id: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--data-center", help="Data centre id."),
+    ] = None,
+    wait: WaitOpt = False,
+    timeout: Timeout = 600.0,
+    no_ssh_check: NoSSHCheck = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Create a CPU pod (no GPU)."""
+
+    async def body(rp: RunPod) -> Any:
+        pod = await rp.pods.create_cpu(
+            **spec,
+            instance_id=instance_id,
+            cloud_type=cloud_type.value,
+            data_center_id=data_center_id,
+        )
+        render.note(f"created CPU pod {pod.id} ({instance_id}, {render.money(pod.cost_per_hr)}/h)")
+        return await _then_wait(rp, pod, wait=wait, timeout=timeout, ssh=not no_ssh_check)
 
     show_pod(run(ctx, body), as_json)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from ...errors import InputValidationError
 from .. import render
 from .._context import run
 from ..options import JsonOpt, NoSSHCheck, PodId, Status, Timeout
@@ -55,7 +56,7 @@ def get(ctx: typer.Context, pod_id: PodId, as_json: JsonOpt = False) -> None:
 def start(
     ctx: typer.Context,
     pod_id: PodId,
-    bid: Annotated[
+    bid_per_gpu: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option("--bid", help="Resume a spot pod with this bid per GPU."),
     ] = None,
@@ -65,8 +66,8 @@ def start(
     """Resume a stopped pod (a spot pod needs --bid)."""
 
     async def body(rp: RunPod) -> Any:
-        if bid is not None:
-            return await rp.pods.bid_resume(pod_id, bid_per_gpu=bid, gpu_count=gpu_count)
+        if bid_per_gpu is not None:
+            return await rp.pods.bid_resume(pod_id, bid_per_gpu=bid_per_gpu, gpu_count=gpu_count)
         return await rp.pods.resume(pod_id, gpu_count=gpu_count)
 
     show_pod(run(ctx, body), as_json)
@@ -111,6 +112,12 @@ def reap(
     as_json: JsonOpt = False,
 ) -> None:
     """Terminate pods runpod-gql created and left behind (they carry its create token)."""
+    if not name_prefix and not all_tagged:
+        # Refused here, in the CLI's words (the library's names its keyword all_tagged=True).
+        raise InputValidationError(
+            "--name-prefix",
+            "give a prefix, or --all-tagged for every pod runpod-gql made with this key",
+        )
 
     async def body(rp: RunPod) -> Any:
         return await rp.pods.reap(name_prefix=name_prefix, all_tagged=all_tagged, dry_run=dry_run)

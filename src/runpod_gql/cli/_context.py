@@ -31,7 +31,12 @@ def graphql_url(base_url: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Globals:
-    """What the options before the command name set; resolved like the library's arguments."""
+    """What the options before the command name set; resolved like the library's arguments.
+
+    A new global option (say ``--api``) is a field here, passed on in :meth:`config` and
+    :meth:`client`, an annotated type in :mod:`.options` and a parameter of
+    :func:`.app.set_globals`; ``config show`` prints whatever :meth:`config` resolves.
+    """
 
     api_key: str | None = None
     base_url: str | None = None

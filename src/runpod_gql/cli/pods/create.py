@@ -15,6 +15,7 @@ from .view import gpu_cell, show_pod, wait_ready
 
 if TYPE_CHECKING:
     from ...client import RunPod
+    from ...resources.spec import GpuPlacement, PodSpec
 
 WaitOpt = Annotated[bool, typer.Option("--wait", help="Wait until the pod is ready.")]
 GpuCount = Annotated[int, typer.Option("--gpu-count")]
@@ -30,16 +31,16 @@ PLAN_COLUMNS: list[render.Column] = [
 
 
 async def _then_wait(rp: RunPod, pod: Any, *, wait: bool, timeout: float, ssh: bool) -> Any:
+    """The pod as created, or (``--wait``) as the wait last saw it, ready."""
     if not wait:
         return pod
-    await wait_ready(rp, pod.id, timeout=timeout, ssh=ssh)
-    return await rp.pods.get(pod.id)
+    return await wait_ready(rp, pod.id, timeout=timeout, ssh=ssh)
 
 
 @spec_options()
 def create(
     ctx: typer.Context,
-    spec: dict[str, Any],
+    spec: PodSpec,
     gpu_types: Annotated[
         list[str],
         typer.Option("--gpu-type", help="GPU type id; repeat in order of preference."),
@@ -66,7 +67,7 @@ def create(
     as_json: JsonOpt = False,
 ) -> None:
     """Create an on-demand GPU pod on the first GPU type / cloud with capacity."""
-    placement: dict[str, Any] = {
+    placement: GpuPlacement = {
         "gpu_types": gpu_types,
         "gpu_count": gpu_count,
         "cloud_types": [c.value for c in cloud_types] if cloud_types else ["ALL"],
@@ -99,7 +100,7 @@ def create(
 @spec_options()
 def create_spot(
     ctx: typer.Context,
-    spec: dict[str, Any],
+    spec: PodSpec,
     gpu_type: Annotated[str, typer.Option("--gpu-type", help="GPU type id.")],
     bid_per_gpu: Annotated[
         float, typer.Option("--bid", help="Bid in $/h PER GPU (not the total).")
@@ -135,7 +136,7 @@ def create_spot(
 @spec_options(gpu=False)
 def create_cpu(
     ctx: typer.Context,
-    spec: dict[str, Any],
+    spec: PodSpec,
     instance_id: Annotated[
         str, typer.Option("--instance-id", help="CPU instance, e.g. cpu3c-2-4 (vCPUs-GB).")
     ],

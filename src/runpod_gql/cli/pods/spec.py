@@ -181,7 +181,9 @@ def spec_options(*, gpu: bool = True) -> Callable[[Callable[..., None]], Callabl
     options = [o for o in SPEC_OPTIONS if gpu or not o.gpu_only]
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        own = inspect.signature(command, eval_str=True).parameters
+        # ``spec: PodSpec`` is imported for type checkers only: the library stays unimported
+        # until a command runs, so here the name stands for a plain dict.
+        own = inspect.signature(command, eval_str=True, locals={"PodSpec": dict}).parameters
         spec_params = [
             inspect.Parameter(
                 o.key,

@@ -12,7 +12,7 @@ import typer
 
 from runpod_gql import PodSpec
 from runpod_gql.cli.app import build_app
-from runpod_gql.cli.pods.spec import SPEC_OPTIONS, parse_moment
+from runpod_gql.cli.pods.spec import GPU_ONLY, SPEC_OPTIONS, parse_moment
 
 from .conftest import World
 from .test_cli import A40, obj, one_error
@@ -39,6 +39,9 @@ SPEC = [
     "--min-memory",
     "4",
 ]
+
+
+WAITED = ["--wait", "--no-ssh-check", "--timeout", "60", "--json"]
 
 
 def assert_spec(pod: dict[str, Any]) -> None:
@@ -84,11 +87,7 @@ def test_create_cpu_defaults_and_waits(world: World) -> None:
         "img",
         "--instance-id",
         "cpu3c-2-4",
-        "--wait",
-        "--no-ssh-check",
-        "--timeout",
-        "60",
-        "--json",
+        *WAITED,
     )
     assert r.code == 0, r.stderr
     pod = obj(r.json())
@@ -155,20 +154,21 @@ def test_the_create_commands_take_the_same_spec_options() -> None:
     def params(command: str) -> set[str]:
         return {p.name for p in pods.commands[command].params if p.name}
 
-    every = {o.key for o in SPEC_OPTIONS}
+    every = {o.name for o in SPEC_OPTIONS}
     assert every <= params("create")
     assert every <= params("create-spot")
-    gpu_only = {o.key for o in SPEC_OPTIONS if o.gpu_only}
-    assert gpu_only == {"allowed_cuda_versions", "stop_after", "terminate_after"}
-    assert every - gpu_only <= params("create-cpu")
-    assert not gpu_only & params("create-cpu")
+    assert {"allowed_cuda_versions", "stop_after", "terminate_after"} == GPU_ONLY
+    assert every - GPU_ONLY <= params("create-cpu")
+    assert not GPU_ONLY & params("create-cpu")
+    for command in ("create", "create-spot", "create-cpu"):
+        assert {"wait", "timeout", "no_ssh_check", "as_json"} <= params(command)
 
 
 def test_every_pod_spec_option_has_a_flag() -> None:
     """A key added to the library's PodSpec fails here until the CLI offers it too."""
     keys = PodSpec.__required_keys__ | PodSpec.__optional_keys__
     # The create token is the library's own: each CLI call makes a fresh one.
-    assert {o.key for o in SPEC_OPTIONS} == keys - {"token"}
+    assert {o.name for o in SPEC_OPTIONS} == keys - {"token"}
 
 
 def test_moments() -> None:

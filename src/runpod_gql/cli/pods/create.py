@@ -1,24 +1,31 @@
 """``pods create``, ``create-spot`` and ``create-cpu``: make a pod from a spec (the options of
-:mod:`.spec`, shared by all three) and where to put it; optionally wait until it is ready."""
+:mod:`.spec`, shared by all three) and where to put it, then (:class:`Finish`, shared too)
+optionally wait until it is ready, and show it."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .. import render
 from .._context import run
+from ..option_groups import Group, GroupOption, gathered
 from ..options import Cloud, JsonOpt, NoSSHCheck, Timeout
-from .spec import spec_options
+from .spec import pod_spec
 from .view import gpu_cell, show_pod, wait_ready
 
 if TYPE_CHECKING:
     from ...client import RunPod
     from ...resources.spec import GpuPlacement, PodSpec
 
-WaitOpt = Annotated[bool, typer.Option("--wait", help="Wait until the pod is ready.")]
 GpuCount = Annotated[int, typer.Option("--gpu-count")]
+DataCenter = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--data-center", help="Data centre id."),
+]
 
 PLAN_COLUMNS: list[render.Column] = [
     ("gpu type", lambda c: c.gpu_type_id),
@@ -30,14 +37,49 @@ PLAN_COLUMNS: list[render.Column] = [
 ]
 
 
-async def _then_wait(rp: RunPod, pod: Any, *, wait: bool, timeout: float, ssh: bool) -> Any:
-    """The pod as created, or (``--wait``) as the wait last saw it, ready."""
-    if not wait:
-        return pod
-    return await wait_ready(rp, pod.id, timeout=timeout, ssh=ssh)
+@dataclass(frozen=True)
+class Finish:
+    """What a create command does once the pod is asked for: ``--wait`` (at most ``--timeout``,
+    for an SSH banner unless ``--no-ssh-check``), then show it (``--json``)."""
+
+    wait: bool
+    timeout: float
+    no_ssh_check: bool
+    as_json: bool
+
+    def create_and_show(
+        self,
+        ctx: typer.Context,
+        create: Callable[[RunPod], Awaitable[Any]],
+        created: Callable[[Any], str],
+    ) -> None:
+        """Run ``create``, say so on stderr (``created(pod)``), wait if asked, show the pod as
+        created or as the wait last saw it."""
+
+        async def body(rp: RunPod) -> Any:
+            pod = await create(rp)
+            render.note(created(pod))
+            if not self.wait:
+                return pod
+            return await wait_ready(rp, pod.id, timeout=self.timeout, ssh=not self.no_ssh_check)
+
+        show_pod(run(ctx, body), self.as_json)
 
 
-@spec_options()
+FINISH_OPTIONS = (
+    GroupOption(
+        "wait", Annotated[bool, typer.Option("--wait", help="Wait until the pod is ready.")], False
+    ),
+    GroupOption("timeout", Timeout, 600.0),
+    GroupOption("no_ssh_check", NoSSHCheck, False),
+    GroupOption("as_json", JsonOpt, False),
+)
+
+
+FINISH = Group(FINISH_OPTIONS, lambda values: Finish(**values))
+
+
+@gathered(spec=pod_spec(gpu=True), finish=FINISH)
 def create(
     ctx: typer.Context,
     spec: PodSpec,
@@ -61,10 +103,8 @@ def create(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the placement plan; create nothing.")
     ] = False,
-    wait: WaitOpt = False,
-    timeout: Timeout = 600.0,
-    no_ssh_check: NoSSHCheck = False,
-    as_json: JsonOpt = False,
+    *,
+    finish: Finish,
 ) -> None:
     """Create an on-demand GPU pod on the first GPU type / cloud with capacity."""
     placement: GpuPlacement = {
@@ -82,22 +122,21 @@ def create(
         candidates = run(ctx, plan)
         render.emit(
             candidates,
-            as_json,
+            finish.as_json,
             lambda: render.table(candidates, PLAN_COLUMNS, title="placement plan"),
         )
         return
+    finish.create_and_show(
+        ctx,
+        lambda rp: rp.pods.create(**spec, **placement),
+        lambda pod: (
+            f"created pod {pod.id} ({gpu_cell(pod) or pod.gpu_count},"
+            f" {render.money(pod.cost_per_hr)}/h)"
+        ),
+    )
 
-    async def body(rp: RunPod) -> Any:
-        pod = await rp.pods.create(**spec, **placement)
-        render.note(
-            f"created pod {pod.id} ({gpu_cell(pod) or pod.gpu_count}, {render.money(pod.cost_per_hr)}/h)"
-        )
-        return await _then_wait(rp, pod, wait=wait, timeout=timeout, ssh=not no_ssh_check)
 
-    show_pod(run(ctx, body), as_json)
-
-
-@spec_options()
+@gathered(spec=pod_spec(gpu=True), finish=FINISH)
 def create_spot(
     ctx: typer.Context,
     spec: PodSpec,
@@ -106,34 +145,27 @@ def create_spot(
         float, typer.Option("--bid", help="Bid in $/h PER GPU (not the total).")
     ],
     cloud_type: Annotated[Cloud, typer.Option("--cloud-type")] = Cloud.ALL,
-    data_center_id: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--data-center", help="Data centre id."),
-    ] = None,
+    data_center_id: DataCenter = None,
     gpu_count: GpuCount = 1,
-    wait: WaitOpt = False,
-    timeout: Timeout = 600.0,
-    no_ssh_check: NoSSHCheck = False,
-    as_json: JsonOpt = False,
+    *,
+    finish: Finish,
 ) -> None:
     """Create a spot (interruptible) pod; the bid is checked against the current minimum."""
-
-    async def body(rp: RunPod) -> Any:
-        pod = await rp.pods.create_spot(
+    finish.create_and_show(
+        ctx,
+        lambda rp: rp.pods.create_spot(
             **spec,
             gpu_type=gpu_type,
             bid_per_gpu=bid_per_gpu,
             gpu_count=gpu_count,
             cloud_type=cloud_type.value,
             data_center_id=data_center_id,
-        )
-        render.note(f"created spot pod {pod.id} at {render.money(bid_per_gpu)}/GPU/h")
-        return await _then_wait(rp, pod, wait=wait, timeout=timeout, ssh=not no_ssh_check)
-
-    show_pod(run(ctx, body), as_json)
+        ),
+        lambda pod: f"created spot pod {pod.id} at {render.money(bid_per_gpu)}/GPU/h",
+    )
 
 
-@spec_options(gpu=False)
+@gathered(spec=pod_spec(gpu=False), finish=FINISH)
 def create_cpu(
     ctx: typer.Context,
     spec: PodSpec,
@@ -141,25 +173,18 @@ def create_cpu(
         str, typer.Option("--instance-id", help="CPU instance, e.g. cpu3c-2-4 (vCPUs-GB).")
     ],
     cloud_type: Annotated[Cloud, typer.Option("--cloud-type")] = Cloud.SECURE,
-    data_center_id: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--data-center", help="Data centre id."),
-    ] = None,
-    wait: WaitOpt = False,
-    timeout: Timeout = 600.0,
-    no_ssh_check: NoSSHCheck = False,
-    as_json: JsonOpt = False,
+    data_center_id: DataCenter = None,
+    *,
+    finish: Finish,
 ) -> None:
     """Create a CPU pod (no GPU)."""
-
-    async def body(rp: RunPod) -> Any:
-        pod = await rp.pods.create_cpu(
+    finish.create_and_show(
+        ctx,
+        lambda rp: rp.pods.create_cpu(
             **spec,
             instance_id=instance_id,
             cloud_type=cloud_type.value,
             data_center_id=data_center_id,
-        )
-        render.note(f"created CPU pod {pod.id} ({instance_id}, {render.money(pod.cost_per_hr)}/h)")
-        return await _then_wait(rp, pod, wait=wait, timeout=timeout, ssh=not no_ssh_check)
-
-    show_pod(run(ctx, body), as_json)
+        ),
+        lambda pod: f"created CPU pod {pod.id} ({instance_id}, {render.money(pod.cost_per_hr)}/h)",
+    )

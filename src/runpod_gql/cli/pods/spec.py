@@ -1,24 +1,19 @@
 """The options of a pod's spec (``--name``, ``--image``, disks, ports, env, ...), defined once for
-every create command, and the :class:`~runpod_gql.PodSpec` they make.
-
-A create command declares one parameter ``spec: PodSpec`` and is decorated with
-:func:`spec_options`: typer then sees the options below in its place, and the command receives
-them already gathered into the spec, so ``pods create``, ``create-spot`` and ``create-cpu``
-cannot drift apart. The library checks every value (a bad one exits 2 with the option's name).
+every create command: ``@gathered(spec=pod_spec(gpu=...))`` hands a command the :class:`~runpod_gql.PodSpec` they make, so ``pods create``, ``create-spot`` and
+``create-cpu`` cannot drift apart. The library checks every value (a bad one exits 2 and is
+reported under the option's name).
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 
+from ..option_groups import Group, GroupOption, without_none
 from ..options import parse_env
 
 _DURATION = re.compile(r"^\+?(\d+(?:\.\d+)?)([smhd])$")
@@ -42,42 +37,31 @@ def parse_moment(value: str) -> datetime:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
-@dataclass(frozen=True)
-class _Option:
-    key: str  # the PodSpec key (and the command's parameter name)
-    annotation: Any
-    default: Any = inspect.Parameter.empty
-    cpu_default: Any = None  # when a CPU pod's default differs
-    gpu_only: bool = False
-    convert: Callable[[Any], Any] = lambda value: value
-
-
 _Text = Optional[str]  # noqa: UP045 - typer evaluates annotations at runtime (Python 3.10)
 _Int = Optional[int]  # noqa: UP045
 _Moment = Optional[datetime]  # noqa: UP045
 
-# In --help order; the defaults are the library's.
+# In --help order; the defaults are the library's (a GPU pod's, see CPU_DEFAULTS).
 SPEC_OPTIONS = (
-    _Option("name", Annotated[str, typer.Option(help="Pod name (at most 60 characters).")]),
-    _Option("image", Annotated[str, typer.Option(help="Container image.")]),
-    _Option(
+    GroupOption("name", Annotated[str, typer.Option(help="Pod name (at most 60 characters).")]),
+    GroupOption("image", Annotated[str, typer.Option(help="Container image.")]),
+    GroupOption(
         "container_disk_gb",
         Annotated[int, typer.Option("--disk", help="Container disk, GB.")],
         20,
-        cpu_default=10,
     ),
-    _Option("volume_gb", Annotated[int, typer.Option("--volume", help="Pod volume, GB.")], 0),
-    _Option(
+    GroupOption("volume_gb", Annotated[int, typer.Option("--volume", help="Pod volume, GB.")], 0),
+    GroupOption(
         "volume_mount_path",
         Annotated[str, typer.Option("--volume-mount-path", help="Where the volume is mounted.")],
         "/workspace",
     ),
-    _Option(
+    GroupOption(
         "network_volume_id",
         Annotated[_Text, typer.Option("--network-volume", help="Network volume id to attach.")],
         None,
     ),
-    _Option(
+    GroupOption(
         "env",
         Annotated[
             Optional[list[str]],  # noqa: UP045
@@ -86,12 +70,12 @@ SPEC_OPTIONS = (
         None,
         convert=parse_env,
     ),
-    _Option(
+    GroupOption(
         "ports",
         Annotated[str, typer.Option(help='Exposed ports, e.g. "22/tcp,8888/http".')],
         "22/tcp",
     ),
-    _Option(
+    GroupOption(
         "docker_args",
         Annotated[
             _Text,
@@ -99,25 +83,27 @@ SPEC_OPTIONS = (
         ],
         None,
     ),
-    _Option("template_id", Annotated[_Text, typer.Option("--template", help="Template id.")], None),
-    _Option(
+    GroupOption(
+        "template_id", Annotated[_Text, typer.Option("--template", help="Template id.")], None
+    ),
+    GroupOption(
         "min_vcpu",
         Annotated[_Int, typer.Option("--min-vcpu", help="vCPUs the host must give at least.")],
         None,
     ),
-    _Option(
+    GroupOption(
         "min_memory_gb",
         Annotated[
             _Int, typer.Option("--min-memory", help="GB of RAM the host must give at least.")
         ],
         None,
     ),
-    _Option(
+    GroupOption(
         "start_ssh",
         Annotated[bool, typer.Option("--start-ssh/--no-start-ssh", help="Start sshd in the pod.")],
         True,
     ),
-    _Option(
+    GroupOption(
         "support_public_ip",
         Annotated[
             bool,
@@ -125,26 +111,25 @@ SPEC_OPTIONS = (
         ],
         True,
     ),
-    _Option(
+    GroupOption(
         "country_code", Annotated[_Text, typer.Option("--country", help="Country code.")], None
     ),
-    _Option(
+    GroupOption(
         "registry_auth_id",
         Annotated[
             _Text, typer.Option("--registry-auth", help="Registry credentials id (private image).")
         ],
         None,
     ),
-    _Option(
+    GroupOption(
         "allowed_cuda_versions",
         Annotated[
             Optional[list[str]],  # noqa: UP045
             typer.Option("--cuda-version", help="Allowed CUDA version; repeatable."),
         ],
         None,
-        gpu_only=True,
     ),
-    _Option(
+    GroupOption(
         "stop_after",
         Annotated[
             _Moment,
@@ -156,9 +141,8 @@ SPEC_OPTIONS = (
             ),
         ],
         None,
-        gpu_only=True,
     ),
-    _Option(
+    GroupOption(
         "terminate_after",
         Annotated[
             _Moment,
@@ -170,48 +154,22 @@ SPEC_OPTIONS = (
             ),
         ],
         None,
-        gpu_only=True,
     ),
 )
 
+GPU_ONLY = frozenset({"allowed_cuda_versions", "stop_after", "terminate_after"})
+"""Options a CPU pod does not have (RunPod's CPU create has no such fields)."""
+CPU_DEFAULTS = {"container_disk_gb": 10}
 
-def spec_options(*, gpu: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Replace the command's ``spec`` parameter by the pod-spec options (``gpu=False``: without
-    the GPU-only ones) and call it with the spec they make (options left unset are left out)."""
-    options = [o for o in SPEC_OPTIONS if gpu or not o.gpu_only]
 
-    def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        # ``spec: PodSpec`` is imported for type checkers only: the library stays unimported
-        # until a command runs, so here the name stands for a plain dict.
-        own = inspect.signature(command, eval_str=True, locals={"PodSpec": dict}).parameters
-        spec_params = [
-            inspect.Parameter(
-                o.key,
-                inspect.Parameter.KEYWORD_ONLY,
-                annotation=o.annotation,
-                default=o.cpu_default if not gpu and o.cpu_default is not None else o.default,
-            )
-            for o in options
-        ]
-        params: list[inspect.Parameter] = []
-        for p in own.values():
-            if p.name == "spec":
-                params.extend(spec_params)
-            else:
-                params.append(p.replace(kind=inspect.Parameter.KEYWORD_ONLY))
-
-        @functools.wraps(command)
-        def wrapper(**kwargs: Any) -> None:
-            spec: dict[str, Any] = {}
-            for o in options:
-                value = kwargs.pop(o.key)
-                if value is not None:
-                    spec[o.key] = o.convert(value)
-            command(spec=spec, **kwargs)
-
-        wrapper.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-        wrapper.__annotations__ = {p.name: p.annotation for p in params}
-        del wrapper.__wrapped__  # typer must see the new signature, not the command's
-        return wrapper
-
-    return decorate
+def pod_spec(*, gpu: bool) -> Group:
+    """The spec options of a GPU pod, or (``gpu=False``) of a CPU pod, gathered into a
+    :class:`~runpod_gql.PodSpec` (options not given are left out: the library's defaults apply)."""
+    if gpu:
+        return Group(SPEC_OPTIONS, without_none)
+    options = [
+        replace(o, default=CPU_DEFAULTS.get(o.name, o.default))
+        for o in SPEC_OPTIONS
+        if o.name not in GPU_ONLY
+    ]
+    return Group(options, without_none)

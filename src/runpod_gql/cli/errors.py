@@ -67,7 +67,13 @@ EXIT_INTERRUPTED = 130
 
 def classify(exc: BaseException) -> tuple[int, str]:
     """The exit code of a failure and a hint saying what to do about it."""
-    if isinstance(exc, (ConfigurationError, AuthenticationError)):
+    if isinstance(exc, ConfigurationError):
+        # Not `config show`: it resolves the same settings, so it fails the same way.
+        return EXIT_AUTH, (
+            "set the key with RUNPOD_API_KEY or --api-key, the endpoint with RUNPOD_GRAPHQL_URL "
+            "or --base-url"
+        )
+    if isinstance(exc, AuthenticationError):
         return EXIT_AUTH, (
             "set RUNPOD_API_KEY or pass --api-key; `runpod-gql config show` says where the key "
             "and endpoint come from"

@@ -3,6 +3,8 @@ command and group, in the order ``--help`` lists them."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from . import account, config, emulator, endpoints, gpus, jobs, pods, templates, volumes
@@ -17,6 +19,22 @@ Exit codes: 0 ok, 2 usage, 3 auth/config, 4 not found, 5 no capacity, 6 time-out
 """
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from .._version import __version__
+
+        print(f"runpod-gql {__version__}")
+        raise typer.Exit(0)
+
+
+VersionOpt = Annotated[
+    bool,
+    typer.Option(
+        "--version", help="Print the version and exit.", callback=_print_version, is_eager=True
+    ),
+]
+
+
 def set_globals(
     ctx: typer.Context,
     api_key: ApiKeyOpt = None,
@@ -25,6 +43,7 @@ def set_globals(
     max_retries: MaxRetriesOpt = None,
     request_timeout: RequestTimeoutOpt = None,
     debug: DebugOpt = False,
+    version: VersionOpt = False,
 ) -> None:
     """The options before the command name, kept for the command (see ``_context.run``)."""
     ctx.obj = Globals(

@@ -1,8 +1,11 @@
-"""``config show`` and the configuration hints: a hint never sends the user in a circle."""
+"""The global options (``--version``), ``config show`` and the configuration hints: a hint never
+sends the user in a circle."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from runpod_gql._version import __version__
 
 from .conftest import World
 from .test_cli import one_error
@@ -30,3 +33,9 @@ def test_a_wrong_key_is_traced_with_config_show(world: World) -> None:
     assert shown.code == 0
     assert "RUNPOD_API_KEY" in shown.stdout
     assert "not-the-key" not in shown.stdout
+
+
+def test_version(world: World) -> None:
+    r = world.cli("--version")
+    assert (r.code, r.stdout) == (0, f"runpod-gql {__version__}\n")
+    assert "--version" in world.cli("--help").stdout

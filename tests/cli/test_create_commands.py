@@ -182,3 +182,18 @@ def test_moments() -> None:
     assert parse_moment("2026-12-24T18:00").tzinfo is not None  # local time, made explicit
     with pytest.raises(typer.BadParameter):
         parse_moment("soon")
+
+
+def test_a_failed_wait_says_the_pod_is_left_and_how_to_remove_it(world: World) -> None:
+    # No port 22 exposed: the pod runs but never becomes reachable.
+    r = world.cli(
+        "pods", "create", "--name", "cli-left", "--image", "img", "--gpu-type", A40,
+        "--ports", "8888/http", "--wait", "--timeout", "1",
+    )  # fmt: skip
+    assert r.code == 6
+    one_error(r.stderr)
+    (pod,) = json.loads(world.cli("pods", "list", "--name", "cli-left", "--json").stdout)
+    try:
+        assert f"`runpod-gql pods terminate {pod['id']}` removes it" in r.stderr
+    finally:
+        world.cli("pods", "terminate", pod["id"])

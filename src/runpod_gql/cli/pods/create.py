@@ -54,14 +54,22 @@ class Finish:
         created: Callable[[Any], str],
     ) -> None:
         """Run ``create``, say so on stderr (``created(pod)``), wait if asked, show the pod as
-        created or as the wait last saw it."""
+        created or as the wait last saw it. A wait that fails leaves the pod, and says how to
+        wait again or remove it."""
 
         async def body(rp: RunPod) -> Any:
             pod = await create(rp)
             render.note(created(pod))
             if not self.wait:
                 return pod
-            return await wait_ready(rp, pod.id, timeout=self.timeout, ssh=not self.no_ssh_check)
+            try:
+                return await wait_ready(rp, pod.id, timeout=self.timeout, ssh=not self.no_ssh_check)
+            except BaseException:  # time-out, failure or Ctrl-C: the pod exists and bills
+                render.note(
+                    f"pod {pod.id} was created and is left as it is: `runpod-gql pods wait "
+                    f"{pod.id}` waits again, `runpod-gql pods terminate {pod.id}` removes it"
+                )
+                raise
 
         show_pod(run(ctx, body), self.as_json)
 

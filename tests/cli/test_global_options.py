@@ -39,3 +39,10 @@ def test_version(world: World) -> None:
     r = world.cli("--version")
     assert (r.code, r.stdout) == (0, f"runpod-gql {__version__}\n")
     assert "--version" in world.cli("--help").stdout
+
+
+def test_config_show_gives_both_endpoints(world: World) -> None:
+    cfg = world.cli("config", "show", "--json").json()
+    assert isinstance(cfg, dict)
+    assert cfg["url"] == world.url
+    assert cfg["rest_url"] == world.url.removesuffix("/graphql")  # REST v2 paths go under it

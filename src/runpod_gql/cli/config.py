@@ -15,9 +15,11 @@ app: typer.Typer = typer.Typer(no_args_is_help=True, help="Where settings come f
 
 @app.command("show")
 def show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Where the API key and the endpoint come from (never the key itself)."""
+    """Where the API key and the endpoints come from (never the key itself)."""
     cfg = globals_of(ctx).config()
-    # Every setting the library resolved, as its repr shows them: a secret is kept out of both
-    # (``field(repr=False)``), and a setting added to Config shows up here without a change.
+    # Every setting the library resolved, and what Config derives from them (rest_url): a secret
+    # is kept out (``field(repr=False)``), and a setting added to Config shows up here unasked.
     data = {f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg) if f.repr}
+    derived = vars(type(cfg)).items()
+    data |= {k: getattr(cfg, k) for k, v in derived if isinstance(v, property) and k[0] != "_"}
     render.emit(data, as_json, lambda: render.fields(data, title="configuration"))

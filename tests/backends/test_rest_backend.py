@@ -3,36 +3,48 @@ requests it sends, and SSE log resumption after a drop. Against the emulator onc
 
 from __future__ import annotations
 
-import copy
+import json
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+from pydantic import BaseModel
+from runpod_gql_rest.client import RestClient
 
-from runpod_gql.backends.base import Backend, GpuQuery, PodCreate
+from runpod_gql.backends.base import Backend, BillingQuery, GpuQuery, PodCreate
 from runpod_gql.backends.rest import RestBackend
 from runpod_gql.errors import APIConnectionError, NotFoundError, UnsupportedOperationError
 from runpod_gql.models import Availability
 
 from .support import response_examples
 
+M = TypeVar("M", bound=BaseModel)
+
 
 @dataclass
 class Event:
     id: str | None
     data: str
+    event: str = "message"
+
+
+@dataclass
+class Reply:
+    status_code: int
+    content: bytes
 
 
 def log_event(seq: int) -> Event:
     ts = f"2026-06-01T12:00:{seq:02d}Z"
     return Event(
-        f"{ts}/{seq:012d}", f'{{"ts": "{ts}", "source": "container", "line": "line {seq}"}}'
+        f"{ts}/{seq:012d}", json.dumps({"ts": ts, "source": "container", "line": f"line {seq}"})
     )
 
 
-class Wire:
-    """Answers requests from a table; serves log streams from a script of events and drops."""
+class Sender:
+    """The transport under the generated client, answering from a table (a missing entry is a
+    404, as the transport raises it); log streams follow a script of events and drops."""
 
     def __init__(self, answers: Mapping[tuple[str, str], Any] | None = None) -> None:
         self.answers = dict(answers or {})
@@ -40,19 +52,28 @@ class Wire:
         self.streams: list[list[Event | Exception]] = []
         self.resumed_from: list[str | None] = []
 
-    async def request(
+    async def send(
         self,
         method: str,
         path: str,
         *,
         operation: str,
         params: Mapping[str, str] | None = None,
-        json: Any = None,
-    ) -> Any:
-        self.sent.append((method, path, dict(params) if params else None, json))
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Reply:
+        self.sent.append(
+            (method, path, dict(params) if params else None, json.loads(body) if body else None)
+        )
         if (method, path) not in self.answers:
             raise NotFoundError("not found", operation=operation, status_code=404)
-        return copy.deepcopy(self.answers[(method, path)])
+        answer = self.answers[(method, path)]
+        if answer is None:
+            return Reply(204, b"")
+        return Reply(200, json.dumps(answer).encode())
+
+    def decode(self, reply: Reply, model: type[M], *, operation: str) -> M:
+        return model.model_validate_json(reply.content)
 
     async def events(
         self,
@@ -69,9 +90,13 @@ class Wire:
             yield item
 
 
+def rest(sender: Sender, **kwargs: Any) -> RestBackend:
+    return RestBackend(RestClient(sender), **kwargs)
+
+
 async def test_pods_read_create_and_delete() -> None:
     (pod,) = response_examples("getPod")
-    wire = Wire(
+    wire = Sender(
         {
             ("GET", "/v2/pods"): {"pods": [pod]},
             ("GET", f"/v2/pods/{pod['id']}"): pod,
@@ -79,7 +104,7 @@ async def test_pods_read_create_and_delete() -> None:
             ("DELETE", f"/v2/pods/{pod['id']}"): None,
         }
     )
-    api: Backend = RestBackend(wire)
+    api: Backend = rest(wire)
     assert [p.id for p in await api.list_pods()] == [pod["id"]]
     assert (await api.get_pod(pod["id"])) is not None
     assert await api.get_pod("gone") is None
@@ -98,8 +123,8 @@ async def test_pods_read_create_and_delete() -> None:
 
 async def test_actions_and_what_v2_cannot_do() -> None:
     (pod,) = response_examples("podAction")
-    wire = Wire({("POST", "/v2/pods/p1/action"): pod})
-    api = RestBackend(wire)
+    wire = Sender({("POST", "/v2/pods/p1/action"): pod})
+    api = rest(wire)
     await api.restart_pod("p1")
     await api.stop_pod("p1")
     await api.resume_pod("p1", None)
@@ -112,22 +137,24 @@ async def test_actions_and_what_v2_cannot_do() -> None:
 
 async def test_all_clouds_is_two_catalogue_reads_merged() -> None:
     (listing,) = response_examples("listGpuTypes")
-    wire = Wire({("GET", "/v2/catalog/gpus"): listing})
-    gpus = await RestBackend(wire).list_gpu_types(GpuQuery(gpu_count=2, data_center_id="EU-RO-1"))
-    assert [s[2]["cloud"] for s in wire.sent if s[2]] == ["SECURE", "COMMUNITY"]
-    assert all(s[2] and s[2]["product"] == "POD" and s[2]["count"] == "2" for s in wire.sent)
+    wire = Sender({("GET", "/v2/catalog/gpus"): listing})
+    gpus = await rest(wire).list_gpu_types(GpuQuery(gpu_count=2, data_center_id="EU-RO-1"))
+    assert [s[2] for s in wire.sent] == [
+        {"include": "AVAILABILITY", "product": "POD", "count": "2", "cloud": cloud}
+        for cloud in ("SECURE", "COMMUNITY")
+    ]
     (gpu,) = gpus
     assert gpu.availability == Availability.NONE  # listed in US-KS-2 only
 
 
 async def test_logs_resume_after_a_drop_without_repeats_or_losses() -> None:
-    wire = Wire()
+    wire = Sender()
     drop = APIConnectionError("dropped", request_sent=True)
     wire.streams = [
         [log_event(1), log_event(2), drop],
         [Event(None, ""), log_event(3), log_event(4)],  # a keep-alive comment, then more lines
     ]
-    api = RestBackend(wire)
+    api = rest(wire)
     lines = [
         line.line
         async for line in api.pod_logs(
@@ -139,12 +166,22 @@ async def test_logs_resume_after_a_drop_without_repeats_or_losses() -> None:
 
 
 async def test_logs_give_up_after_repeated_drops() -> None:
-    wire = Wire()
+    wire = Sender()
     wire.streams = [[APIConnectionError("dropped", request_sent=True)] for _ in range(3)]
-    api = RestBackend(wire, log_reconnects=2)
+    api = rest(wire, log_reconnects=2)
     with pytest.raises(APIConnectionError):
         async for _ in api.pod_logs(
             "p1", follow=True, tail=None, since=None, source=None, last_event_id=None
         ):
             pass
     assert len(wire.resumed_from) == 3
+
+
+async def test_billing_per_pod() -> None:
+    (answer,) = response_examples("listPodBilling")
+    wire = Sender({("GET", "/v2/billing/pods"): answer})
+    (record,) = await rest(wire).billing(
+        BillingQuery(kind="pods", resource_id="7h9k2m4n6p", last_n=1)
+    )
+    assert record.resource_id == "7h9k2m4n6p" and record.total == 12.34
+    assert wire.sent[0][2] == {"bucketSize": "day", "lastN": "1", "podId": "7h9k2m4n6p"}

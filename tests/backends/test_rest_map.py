@@ -104,9 +104,9 @@ def test_two_clouds_merge_into_the_better_stock() -> None:
 def test_gpu_query_always_names_the_product() -> None:
     params = to.gpu_params(GpuQuery(gpu_count=4), "COMMUNITY")
     assert params == {
-        "include": "AVAILABILITY",
-        "product": "POD",
-        "count": "4",
+        "include": ["AVAILABILITY"],
+        "product": ["POD"],
+        "count": 4,
         "cloud": "COMMUNITY",
     }
 
@@ -165,13 +165,17 @@ def test_every_documented_billing_record_maps(operation: str) -> None:
 
 def test_billing_request() -> None:
     start = datetime(2026, 6, 1, tzinfo=timezone.utc)
-    path, params = to.billing_request(
+    operation, arguments = to.billing_request(
         BillingQuery(kind="pods", resource_id="p1", start=start, bucket="hour")
     )
-    assert path == "/v2/billing/pods"
-    assert params == {"bucketSize": "hour", "startTime": "2026-06-01T00:00:00Z", "podId": "p1"}
-    path, params = to.billing_request(BillingQuery(kind="endpoints", last_n=7))
-    assert path == "/v2/billing/serverless" and params["lastN"] == "7"
+    assert operation == "list_pod_billing"
+    assert arguments == {
+        "bucket_size": "hour",
+        "start_time": "2026-06-01T00:00:00Z",
+        "pod_id": "p1",
+    }
+    operation, arguments = to.billing_request(BillingQuery(kind="endpoints", last_n=7))
+    assert operation == "list_serverless_billing" and arguments["last_n"] == 7
     with pytest.raises(InputValidationError, match="last_n"):
         to.billing_request(BillingQuery(last_n=3, start=start))
     with pytest.raises(InputValidationError, match="time-zone"):

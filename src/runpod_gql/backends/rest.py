@@ -1,17 +1,25 @@
 """The REST v2 backend: RunPod's ``/v2`` operations, answers mapped to the public models.
 
-It sends through a :class:`RestCaller` (the REST side of our transport: rate limits, retries
-by HTTP method, problem+json errors), so retries and error mapping stay in one place.
+It calls the generated operations (``runpod_gql_rest.RestClient``), which send through our
+transport (rate limits, retries by HTTP method, problem+json errors: one place for both APIs)
+and validate every answer against the document's models; :mod:`.rest_map` maps those to ours.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Mapping, Sequence
+import json
+from collections.abc import AsyncIterator, Awaitable, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import APIConnectionError, InputValidationError, NotFoundError
+from pydantic import BaseModel
+
+from ..errors import (
+    APIConnectionError,
+    InputValidationError,
+    NotFoundError,
+    ResponseValidationError,
+)
 from ..models import (
     Account,
     BillingRecord,
@@ -31,50 +39,17 @@ from . import rest_map as to
 from .base import BillingQuery, GpuQuery, PodChanges, PodCreate, TemplateSave
 from .routes import refuse
 
+if TYPE_CHECKING:
+    from runpod_gql_rest._runtime import Event
+    from runpod_gql_rest.client import RestClient
 
-class SSEEvent(Protocol):
-    @property
-    def id(self) -> str | None: ...
-    @property
-    def data(self) -> str: ...
-
-
-class RestCaller(Protocol):
-    """What the REST backend needs of the transport."""
-
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        operation: str,
-        params: Mapping[str, str] | None = None,
-        json: Any = None,
-    ) -> Any:
-        """Send one request; the decoded JSON body (None for 204). Errors are ours, typed."""
-        ...
-
-    def events(
-        self,
-        path: str,
-        *,
-        operation: str,
-        params: Mapping[str, str] | None = None,
-        last_event_id: str | None = None,
-    ) -> AsyncIterator[SSEEvent]:
-        """The server-sent events of a ``text/event-stream`` answer, until it ends or drops."""
-        ...
+T = TypeVar("T")
 
 
-def _items(body: Any, key: str, operation: str) -> list[Mapping[str, Any]]:
-    from ..errors import ResponseValidationError
-
-    items = body.get(key) if isinstance(body, Mapping) else None
-    if not isinstance(items, list):
-        raise ResponseValidationError(
-            f"the server returned no {key!r} list", field=key, operation=operation
-        )
-    return [i for i in items if isinstance(i, Mapping)]
+def _json(model: BaseModel) -> dict[str, Any]:
+    """A generated model as the document's JSON shape (what :mod:`.rest_map` reads): fields the
+    server left out stay out, so "not reported" and "reported empty" stay apart."""
+    return model.model_dump(by_alias=True, exclude_unset=True)
 
 
 class RestBackend:
@@ -82,51 +57,55 @@ class RestBackend:
 
     api = "rest"
 
-    def __init__(self, caller: RestCaller, *, log_reconnects: int = 5) -> None:
-        self._c = caller
+    def __init__(self, client: RestClient, *, log_reconnects: int = 5) -> None:
+        self._c = client
         self._log_reconnects = log_reconnects
 
     def __repr__(self) -> str:
         return "<RestBackend>"
 
-    async def _get(self, path: str, operation: str, params: Mapping[str, str] | None = None) -> Any:
-        return await self._c.request("GET", path, operation=operation, params=params)
-
-    async def _find(self, path: str, operation: str) -> Any | None:
+    @staticmethod
+    async def _found(call: Awaitable[T]) -> T | None:
         try:
-            return await self._get(path, operation)
+            return await call
         except NotFoundError:
             return None
 
-    async def _delete(self, path: str, operation: str) -> bool:
+    @staticmethod
+    async def _deleted(call: Awaitable[None]) -> bool:
         try:
-            await self._c.request("DELETE", path, operation=operation)
+            await call
         except NotFoundError:
             return False
         return True
 
     # ------------------------------------------------------------------ pods
     async def get_pod(self, pod_id: str) -> Pod | None:
-        found = await self._find(f"/v2/pods/{pod_id}", "getPod")
-        return to.pod(found) if found is not None else None
+        found = await self._found(self._c.get_pod(pod_id))
+        return to.pod(_json(found)) if found is not None else None
 
     async def list_pods(self) -> list[Pod]:
-        return [
-            to.pod(p) for p in _items(await self._get("/v2/pods", "listPods"), "pods", "listPods")
-        ]
+        return [to.pod(_json(p)) for p in (await self._c.list_pods()).pods]
 
     async def list_pod_states(self) -> list[PodState]:
         return list(await self.list_pods())  # v2 has no field selection: the same one request
 
     async def create_pod(self, request: PodCreate) -> Pod:
-        body = to.create_pod_body(request)
-        return to.pod(await self._c.request("POST", "/v2/pods", operation="createPod", json=body))
+        from runpod_gql_rest.models import CreatePodRequest
+
+        body = CreatePodRequest.model_validate(to.create_pod_body(request))
+        return to.pod(_json(await self._c.create_pod(body)))
 
     async def _action(self, pod_id: str, action: str) -> Pod:
-        made = await self._c.request(
-            "POST", f"/v2/pods/{pod_id}/action", operation="podAction", json={"action": action}
-        )
-        return to.pod(made)
+        from runpod_gql_rest.models import PodActionRequest
+
+        request = PodActionRequest.model_validate({"action": action})
+        changed = await self._c.pod_action(pod_id, request)
+        if changed is None:
+            raise ResponseValidationError(
+                f"the server answered {action} with no pod", field="pod", operation="podAction"
+            )
+        return to.pod(_json(changed))
 
     async def stop_pod(self, pod_id: str) -> Pod:
         return await self._action(pod_id, "stop")
@@ -143,14 +122,13 @@ class RestBackend:
         return await self._action(pod_id, "restart")
 
     async def terminate_pod(self, pod_id: str) -> bool:
-        return await self._delete(f"/v2/pods/{pod_id}", "deletePod")
+        return await self._deleted(self._c.delete_pod(pod_id))
 
     async def edit_pod(self, pod_id: str, changes: PodChanges) -> Pod:
-        body = to.update_pod_body(changes)
-        changed = await self._c.request(
-            "PATCH", f"/v2/pods/{pod_id}", operation="updatePod", json=body
-        )
-        return to.pod(changed)
+        from runpod_gql_rest.models import UpdatePodRequest
+
+        body = UpdatePodRequest.model_validate(to.update_pod_body(changes))
+        return to.pod(_json(await self._c.update_pod(pod_id, body)))
 
     async def pod_logs(
         self,
@@ -162,22 +140,18 @@ class RestBackend:
         source: str | None,
         last_event_id: str | None,
     ) -> AsyncIterator[LogLine]:
-        """Lines of the pod's log; after a dropped stream, resumes after the last line seen."""
-        params: dict[str, str] = {}
-        if tail is not None:
-            params["tail"] = str(tail)
-        if since is not None:
-            params["since"] = to._rfc3339(since)
-        if source is not None:
-            params["source"] = source
+        """Lines of the pod's log. After a dropped stream it reopens after the last line seen
+        (``Last-Event-ID``), so no line is repeated or lost. Without ``follow`` it ends with the
+        stream; with it, an ended stream is reopened where it stopped."""
         last = last_event_id
         drops = 0
         while True:
             try:
-                async for event in self._c.events(
-                    f"/v2/pods/{pod_id}/logs",
-                    operation="getPodLogs",
-                    params=params,
+                async for event in self._c.get_pod_logs(
+                    pod_id,
+                    source=source,  # type: ignore[arg-type]
+                    tail=tail if last is None else None,
+                    since=to.rfc3339(since) if since is not None and last is None else None,
                     last_event_id=last,
                 ):
                     line = _log_line(event)
@@ -190,7 +164,6 @@ class RestBackend:
                 drops += 1
                 if drops > self._log_reconnects:
                     raise
-                await asyncio.sleep(0)  # resume at once: Last-Event-ID says where
                 continue
             if not follow:
                 return
@@ -200,13 +173,11 @@ class RestBackend:
 
     # ------------------------------------------------------------------ catalogue
     async def _gpus(self, query: GpuQuery, cloud: str) -> list[GpuType]:
-        body = await self._get("/v2/catalog/gpus", "listGpuTypes", to.gpu_params(query, cloud))
-        return [
-            to.gpu_type(g, gpu_count=query.gpu_count) for g in _items(body, "gpus", "listGpuTypes")
-        ]
+        found = await self._c.list_gpu_types(**to.gpu_params(query, cloud))
+        return [to.gpu_type(_json(g), gpu_count=query.gpu_count) for g in found]
 
     async def list_gpu_types(self, query: GpuQuery) -> list[GpuType]:
-        # v2 has no ALL cloud: the cheaper of both, with stock from either.
+        # v2 has no ALL cloud: one read per cloud, merged (the better stock of the two).
         clouds = ["SECURE", "COMMUNITY"] if query.cloud == "ALL" else [query.cloud]
         merged: dict[str, GpuType] = {}
         for cloud in clouds:
@@ -223,108 +194,94 @@ class RestBackend:
         return found[0] if found else None
 
     async def list_cpu_types(self) -> list[CpuType]:
-        body = await self._get("/v2/catalog/cpus", "listCpuTypes")
-        return [to.cpu_type(c) for c in _items(body, "cpus", "listCpuTypes")]
+        return [to.cpu_type(_json(c)) for c in await self._c.list_cpu_types()]
 
     async def list_data_centers(self) -> list[DataCenter]:
-        body = await self._get(
-            "/v2/catalog/datacenters", "listDataCenters", {"include": "GPU_AVAILABILITY"}
-        )
-        return [to.data_center(d) for d in _items(body, "dataCenters", "listDataCenters")]
+        found = await self._c.list_data_centers(include=["GPU_AVAILABILITY"])
+        return [to.data_center(_json(d)) for d in found]
 
     # ------------------------------------------------------------------ templates
     async def list_templates(self) -> list[Template]:
-        body = await self._get("/v2/templates", "listTemplates")
-        return [to.template(t) for t in _items(body, "templates", "listTemplates")]
+        return [to.template(_json(t)) for t in (await self._c.list_templates()).templates]
 
     async def get_template(self, template_id: str) -> Template | None:
-        found = await self._find(f"/v2/templates/{template_id}", "getTemplate")
-        return to.template(found) if found is not None else None
+        found = await self._found(self._c.get_template(template_id))
+        return to.template(_json(found)) if found is not None else None
 
     async def save_template(self, request: TemplateSave) -> Template:
+        from runpod_gql_rest.models import CreateTemplateRequest, UpdateTemplateRequest
+
         if request.template_id is None:
-            body = to.template_body(request, update=False)
-            made = await self._c.request(
-                "POST", "/v2/templates", operation="createTemplate", json=body
-            )
-        else:
-            body = to.template_body(request, update=True)
-            made = await self._c.request(
-                "PATCH",
-                f"/v2/templates/{request.template_id}",
-                operation="updateTemplate",
-                json=body,
-            )
-        return to.template(made)
+            create = CreateTemplateRequest.model_validate(to.template_body(request, update=False))
+            return to.template(_json(await self._c.create_template(create)))
+        update = UpdateTemplateRequest.model_validate(to.template_body(request, update=True))
+        return to.template(_json(await self._c.update_template(request.template_id, update)))
 
     async def delete_template(self, template_id: str, name: str) -> bool:
-        return await self._delete(f"/v2/templates/{template_id}", "deleteTemplate")
+        return await self._deleted(self._c.delete_template(template_id))
 
     # ------------------------------------------------------------------ volumes
     async def list_volumes(self) -> list[NetworkVolume]:
-        body = await self._get("/v2/network-volumes", "listNetworkVolumes")
-        return [to.network_volume(n) for n in _items(body, "networkVolumes", "listNetworkVolumes")]
+        return [to.network_volume(_json(n)) for n in await self._c.list_network_volumes()]
 
     async def get_volume(self, volume_id: str) -> NetworkVolume | None:
-        found = await self._find(f"/v2/network-volumes/{volume_id}", "getNetworkVolume")
-        return to.network_volume(found) if found is not None else None
+        found = await self._found(self._c.get_network_volume(volume_id))
+        return to.network_volume(_json(found)) if found is not None else None
 
     async def create_volume(self, name: str, size_gb: int, data_center_id: str) -> NetworkVolume:
+        from runpod_gql_rest.models import CreateNetworkVolumeRequest
+
         if not 10 <= size_gb <= 4096:
             raise InputValidationError(
                 "size_gb", f"REST v2 network volumes are 10-4096 GB, got {size_gb}"
             )
-        body = {"name": name, "size": size_gb, "dataCenter": data_center_id}
-        made = await self._c.request(
-            "POST", "/v2/network-volumes", operation="createNetworkVolume", json=body
+        body = CreateNetworkVolumeRequest.model_validate(
+            {"name": name, "size": size_gb, "dataCenter": data_center_id}
         )
-        return to.network_volume(made)
+        return to.network_volume(_json(await self._c.create_network_volume(body)))
 
     async def update_volume(
         self, volume_id: str, name: str | None, size_gb: int | None
     ) -> NetworkVolume:
-        body: dict[str, Any] = {}
-        if name is not None:
-            body["name"] = name
-        if size_gb is not None:
-            body["size"] = size_gb
-        changed = await self._c.request(
-            "PATCH", f"/v2/network-volumes/{volume_id}", operation="updateNetworkVolume", json=body
+        from runpod_gql_rest.models import UpdateNetworkVolumeRequest
+
+        fields = {"name": name, "size": size_gb}
+        body = UpdateNetworkVolumeRequest.model_validate(
+            {k: val for k, val in fields.items() if val is not None}
         )
-        return to.network_volume(changed)
+        return to.network_volume(_json(await self._c.update_network_volume(volume_id, body)))
 
     async def delete_volume(self, volume_id: str) -> bool:
-        return await self._delete(f"/v2/network-volumes/{volume_id}", "deleteNetworkVolume")
+        return await self._deleted(self._c.delete_network_volume(volume_id))
 
     # ------------------------------------------------------------------ endpoints
     async def list_endpoints(self) -> list[Endpoint]:
-        body = await self._get("/v2/serverless", "listEndpoints")
-        return [to.endpoint(e) for e in _items(body, "endpoints", "listEndpoints")]
+        return [to.endpoint(_json(e)) for e in (await self._c.list_endpoints()).endpoints]
 
     async def get_endpoint(self, endpoint_id: str) -> Endpoint | None:
-        found = await self._find(f"/v2/serverless/{endpoint_id}", "getEndpoint")
-        return to.endpoint(found) if found is not None else None
+        found = await self._found(self._c.get_endpoint(endpoint_id))
+        return to.endpoint(_json(found)) if found is not None else None
 
     async def delete_endpoint(self, endpoint_id: str) -> bool:
-        return await self._delete(f"/v2/serverless/{endpoint_id}", "deleteEndpoint")
+        return await self._deleted(self._c.delete_endpoint(endpoint_id))
 
     # ------------------------------------------------------------------ registry, secrets, account
     async def list_registry_auths(self) -> list[RegistryAuth]:
-        body = await self._get("/v2/registries", "listRegistries")
-        return [to.registry_auth(r) for r in _items(body, "registries", "listRegistries")]
+        return [to.registry_auth(_json(r)) for r in await self._c.list_registries()]
 
     async def create_registry_auth(self, name: str, username: str, password: str) -> RegistryAuth:
-        body = {"name": name, "username": username, "password": password}
-        made = await self._c.request(
-            "POST", "/v2/registries", operation="createRegistry", json=body
+        from runpod_gql_rest.models import CreateRegistryRequest
+
+        body = CreateRegistryRequest.model_validate(
+            {"name": name, "username": username, "password": password}
         )
-        return to.registry_auth(made)
+        return to.registry_auth(_json(await self._c.create_registry(body)))
 
     async def update_registry_auth(self, auth_id: str, username: str, password: str) -> None:
         refuse("update_registry_auth", "rest")
 
     async def delete_registry_auth(self, auth_id: str) -> bool:
-        return await self._delete(f"/v2/registries/{auth_id}", "deleteRegistry")
+        return await self._deleted(self._c.delete_registry(auth_id))
 
     async def list_secrets(self) -> list[Secret]:
         refuse("list_secrets", "rest")
@@ -333,28 +290,26 @@ class RestBackend:
         refuse("get_account", "rest")
 
     async def get_ssh_keys(self) -> list[str]:
-        body = await self._get("/v2/account/ssh-keys", "getSshKeys")
-        return [str(k) for k in (body or {}).get("keys") or ()]
+        return list((await self._c.get_ssh_keys()).keys)
 
     async def set_ssh_keys(self, keys: Sequence[str]) -> list[str]:
-        body = await self._c.request(
-            "PUT", "/v2/account/ssh-keys", operation="updateSshKeys", json={"keys": list(keys)}
-        )
-        return [str(k) for k in (body or {}).get("keys") or ()]
+        from runpod_gql_rest.models import UpdateSshKeysRequest
+
+        body = UpdateSshKeysRequest.model_validate({"keys": list(keys)})
+        return list((await self._c.update_ssh_keys(body)).keys)
 
     async def billing(self, query: BillingQuery) -> list[BillingRecord]:
-        path, params = to.billing_request(query)
-        body = await self._get(path, "listBilling", params)
-        return [to.billing_record(r) for r in _items(body, "records", "listBilling")]
+        operation, arguments = to.billing_request(query)
+        answer = await getattr(self._c, operation)(**arguments)
+        return [to.billing_record(_json(r)) for r in answer.records]
 
 
-def _log_line(event: SSEEvent) -> LogLine | None:
-    import json
-
+def _log_line(event: Event) -> LogLine | None:
+    """A log event as a line; keep-alives and events without an id or JSON data are skipped."""
     if not event.id or not event.data:
         return None
     try:
         data = json.loads(event.data)
     except ValueError:
         return None
-    return to.log_line(event.id, data) if isinstance(data, Mapping) else None
+    return to.log_line(event.id, data) if isinstance(data, dict) else None

@@ -264,7 +264,7 @@ def gpu_type(data: Json, *, gpu_count: int = 1) -> GpuType:
     price = _obj(data, "price")
     max_count = _obj(data, "maxCount")
     counts = [c for c in (max_count.get("secure"), max_count.get("community")) if c is not None]
-    with_stock = "availability" in data
+    with_stock = data.get("availability") is not None
     cuda = data.get("cudaVersions")
     return GpuType(
         id=data["id"],
@@ -288,13 +288,13 @@ def gpu_type(data: Json, *, gpu_count: int = 1) -> GpuType:
     )
 
 
-def gpu_params(query: GpuQuery, cloud: str) -> dict[str, str]:
-    """``listGpuTypes`` query: stock for ``gpu_count`` GPUs on one cloud (``product`` is required
-    with ``include``, and filters are valid only with it)."""
+def gpu_params(query: GpuQuery, cloud: str) -> dict[str, Any]:
+    """``listGpuTypes`` arguments: stock for ``gpu_count`` GPUs on one cloud (``product`` is
+    required with ``include``, and filters are valid only with it)."""
     return {
-        "include": "AVAILABILITY",
-        "product": "POD",
-        "count": str(query.gpu_count),
+        "include": ["AVAILABILITY"],
+        "product": ["POD"],
+        "count": query.gpu_count,
         "cloud": cloud,
     }
 
@@ -454,38 +454,39 @@ def registry_auth(data: Json) -> RegistryAuth:
     return RegistryAuth(id=data["id"], name=data.get("name"))
 
 
-_BILLING_PATHS = {
-    "account": ("/v2/billing", None),
-    "pods": ("/v2/billing/pods", "podId"),
-    "endpoints": ("/v2/billing/serverless", "serverlessId"),
-    "volumes": ("/v2/billing/network-volumes", "networkVolumeId"),
+_BILLING_CALLS = {
+    "account": ("list_billing", None),
+    "pods": ("list_pod_billing", "pod_id"),
+    "endpoints": ("list_serverless_billing", "serverless_id"),
+    "volumes": ("list_network_volume_billing", "network_volume_id"),
 }
 _BILLING_META = {"startTime", "endTime", "totalAmount", "podId", "serverlessId", "networkVolumeId"}
 
 
-def _rfc3339(value: datetime) -> str:
+def rfc3339(value: datetime) -> str:
     if value.tzinfo is None:
         raise InputValidationError("start/end", "give time-zone-aware datetimes (e.g. UTC)")
     return value.isoformat().replace("+00:00", "Z")
 
 
-def billing_request(query: BillingQuery) -> tuple[str, dict[str, str]]:
-    """Path and query string of one billing read (serverless endpoints bill under /serverless)."""
-    path, id_param = _BILLING_PATHS[query.kind]
-    params: dict[str, str] = {"bucketSize": query.bucket}
+def billing_request(query: BillingQuery) -> tuple[str, dict[str, Any]]:
+    """The generated operation of one billing read and its arguments (serverless endpoints bill
+    under ``/v2/billing/serverless``; ``/v2/billing/endpoints`` is public endpoints)."""
+    operation, id_argument = _BILLING_CALLS[query.kind]
+    arguments: dict[str, Any] = {"bucket_size": query.bucket}
     if query.last_n is not None:
         if query.start is not None or query.end is not None:
             raise InputValidationError("last_n", "give either last_n or start/end, not both")
-        params["lastN"] = str(query.last_n)
+        arguments["last_n"] = query.last_n
     if query.start is not None:
-        params["startTime"] = _rfc3339(query.start)
+        arguments["start_time"] = rfc3339(query.start)
     if query.end is not None:
-        params["endTime"] = _rfc3339(query.end)
+        arguments["end_time"] = rfc3339(query.end)
     if query.resource_id is not None:
-        if id_param is None:
+        if id_argument is None:
             raise InputValidationError("resource_id", "account totals take no resource id")
-        params[id_param] = query.resource_id
-    return path, params
+        arguments[id_argument] = query.resource_id
+    return operation, arguments
 
 
 def billing_record(data: Json) -> BillingRecord:

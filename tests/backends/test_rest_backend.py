@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import pytest
 from pydantic import BaseModel
+from runpod_gql_rest._runtime import Reply as AnyReply
 from runpod_gql_rest.client import RestClient
 
 from runpod_gql.backends.base import Backend, BillingQuery, GpuQuery, PodCreate
@@ -72,7 +73,7 @@ class Sender:
             return Reply(204, b"")
         return Reply(200, json.dumps(answer).encode())
 
-    def decode(self, reply: Reply, model: type[M], *, operation: str) -> M:
+    def decode(self, reply: AnyReply, model: type[M], *, operation: str) -> M:
         return model.model_validate_json(reply.content)
 
     async def events(

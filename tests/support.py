@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import logging
 import time
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ def client_for(emu: Emulator, **kwargs: Any) -> RunPod:
     manual = isinstance(emu.clock, ManualClock)
     kwargs.setdefault("clock", EmulatorTime(emu.clock) if manual else fake_clock())
     kwargs.setdefault("retry", RetryPolicy(max_retries=3, initial_backoff=0.5, max_backoff=4.0))
+    kwargs.setdefault("api", os.environ.get("RUNPOD_GQL_TEST_API", "graphql"))
     return emu.client(seed=1, **kwargs)
 
 

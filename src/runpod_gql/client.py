@@ -24,6 +24,7 @@ from ._transport import (
     request_headers,
 )
 from ._wire import AiohttpWire, HttpxWire, Timeouts, Wire
+from .backends.routes import MODE_MEANING, ApiMode, resolve_mode
 from .errors import InputValidationError
 from .resources.remote_ops import SSHPool
 
@@ -32,8 +33,11 @@ if TYPE_CHECKING:
     from runpod_gql_rest.client import RestClient
 
     from ._rest import RestTransport
+    from .backends.base import Backend
+    from .backends.router import RoutedBackend
     from .remote.runpodctl import Runpodctl
     from .resources.account import AccountResource
+    from .resources.billing import Billing
     from .resources.catalog import CpuFlavors, DataCenters, Gpus
     from .resources.endpoints import Endpoints
     from .resources.jobs import EndpointClient
@@ -119,7 +123,9 @@ class RunPod:
         seed: int | None = None,
         ssh_key_path: str | Path | None = None,
         allow_insecure_http: bool | None = None,
+        api: ApiMode | None = None,
     ) -> None:
+        self.api, self.api_source = resolve_mode(api, env)
         self.config: Config = resolve_config(
             api_key=api_key,
             url=url,
@@ -167,6 +173,7 @@ class RunPod:
     @classmethod
     def _view(cls, parent: RunPod, transport: GraphQLTransport) -> RunPod:
         view = cls.__new__(cls)
+        view.api, view.api_source = parent.api, parent.api_source
         view.config = parent.config
         view._owns_http = False
         view._user_http = parent._user_http
@@ -228,11 +235,36 @@ class RunPod:
         return Runpodctl(path, api_key=self.config.api_key.reveal(), env=env, timeout=timeout)
 
     def describe(self) -> str:
-        """Where the key and endpoint came from; never the key itself."""
-        return self.config.describe()
+        """Where the key, endpoint and API mode came from; never the key itself."""
+        return (
+            f"{self.config.describe()}; REST v2 base {self.config.rest_url};"
+            f" api {self.api} (from {self.api_source}: {MODE_MEANING[self.api]})"
+        )
 
     def __repr__(self) -> str:
-        return f"<RunPod {self.config.url} key from {self.config.api_key_source}>"
+        return f"<RunPod {self.config.url} api={self.api} key from {self.config.api_key_source}>"
+
+    @cached_property
+    def _backend(self) -> RoutedBackend:
+        """Every resource's way to RunPod: each operation to the API its mode picks."""
+        from .backends.router import RoutedBackend
+
+        return RoutedBackend(self.api, graphql=self._graphql_backend, rest=self._rest_backend)
+
+    def _graphql_backend(self) -> Backend:
+        from .backends.graphql import GraphQLBackend
+
+        return GraphQLBackend(self._transport)
+
+    def _rest_backend(self) -> Backend:
+        from .backends.rest import RestBackend
+
+        return RestBackend(self.rest)
+
+    @property
+    def served(self) -> dict[tuple[str, str], int]:
+        """Which API served which public method so far: ``{("rp.pods.get", "rest"): 3, ...}``."""
+        return dict(self._backend.served)
 
     async def __aenter__(self) -> RunPod:
         return self
@@ -299,19 +331,19 @@ class RunPod:
     def templates(self) -> Templates:
         from .resources.templates import Templates
 
-        return Templates(self._transport)
+        return Templates(self._backend)
 
     @cached_property
     def volumes(self) -> NetworkVolumes:
         from .resources.volumes import NetworkVolumes
 
-        return NetworkVolumes(self._transport)
+        return NetworkVolumes(self._backend)
 
     @cached_property
     def endpoints(self) -> Endpoints:
         from .resources.endpoints import Endpoints
 
-        return Endpoints(self._transport)
+        return Endpoints(self._backend)
 
     def endpoint(self, endpoint_id: str, *, base_url: str | None = None) -> EndpointClient:
         """Run and wait for jobs on serverless endpoint ``endpoint_id`` (see docs/serverless.md).
@@ -335,16 +367,22 @@ class RunPod:
     def registry_auths(self) -> RegistryAuths:
         from .resources.registry import RegistryAuths
 
-        return RegistryAuths(self._transport)
+        return RegistryAuths(self._backend)
 
     @cached_property
     def secrets(self) -> Secrets:
         from .resources.secrets import Secrets
 
-        return Secrets(self._transport)
+        return Secrets(self._backend)
 
     @cached_property
     def account(self) -> AccountResource:
         from .resources.account import AccountResource
 
-        return AccountResource(self._transport)
+        return AccountResource(self._backend)
+
+    @cached_property
+    def billing(self) -> Billing:
+        from .resources.billing import Billing
+
+        return Billing(self._backend)

@@ -26,6 +26,8 @@ GRAPHQL_ONLY = {
     "minimum_bid",
     "update_registry_auth",
     "list_secrets",
+    "create_secret",
+    "delete_secret",
     "get_account",
 }
 V2_ONLY = {"restart_pod", "pod_logs", "billing"}

@@ -55,6 +55,7 @@ class World:
             HOME=str(self.home),
             RUNPOD_API_KEY=self.key,
             RUNPOD_GRAPHQL_URL=self.url,
+            RUNPOD_GQL_API=os.environ.get("RUNPOD_GQL_TEST_API", "graphql"),
             COLUMNS="200",
         )
         env.update(extra)

@@ -191,9 +191,9 @@ def test_account(world: World) -> None:
     r = world.cli("account", "--json")
     assert r.code == 0, r.stderr
     acct = obj(r.json())
-    assert isinstance(acct["client_balance"], float | int)
+    assert isinstance(acct["balance"], float | int)
     assert "current_spend_per_hr" in acct
-    assert "client_balance" in world.cli("account").stdout
+    assert "balance" in world.cli("account").stdout
 
 
 # ---------------------------------------------------------------- pods

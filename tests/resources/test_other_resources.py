@@ -44,13 +44,15 @@ async def test_templates(emu: Emulator) -> None:
         saved = await rp.templates.save(
             name="train", image="img:1", env={"K": "V"}, ports="22/tcp,8888/http"
         )
-        assert saved.id and saved.env and saved.env[0] is not None and saved.env[0].key == "K"
+        assert saved.id and saved.env == {"K": "V"} and saved.ports == ["22/tcp", "8888/http"]
         assert [t.id for t in await rp.templates.list()] == [saved.id]
         updated = await rp.templates.save(template_id=saved.id, name="train", image="img:2")
-        assert updated.image_name == "img:2"
-        assert (await rp.templates.get(saved.id)).image_name == "img:2"
-        assert await rp.templates.delete("train") is True
+        assert updated.image == "img:2"
+        assert (await rp.templates.get(saved.id)).image_name == "img:2"  # the old name still reads
+        assert await rp.templates.delete("train") is True  # by name
         assert await rp.templates.delete("train") is False
+        again = await rp.templates.save(name="again", image="img:3")
+        assert await rp.templates.delete(again.id) is True  # or by id
         with pytest.raises(NotFoundError):
             await rp.templates.get(saved.id)
 
@@ -60,27 +62,27 @@ async def test_network_volumes(emu: Emulator) -> None:
         dc = (await rp.datacenters.list())[0].id
         assert dc is not None
         volume = await rp.volumes.create(name="data", size_gb=50, data_center_id=dc)
-        assert (await rp.volumes.get(volume.id or "")).size == 50
-        grown = await rp.volumes.update(volume.id or "", size_gb=100, name="data2")
-        assert (grown.size, grown.name) == (100, "data2")
+        assert (await rp.volumes.get(volume.id)).size_gb == 50
+        grown = await rp.volumes.update(volume.id, size_gb=100, name="data2")
+        assert (grown.size_gb, grown.name) == (100, "data2")
         with pytest.raises(InputValidationError):
             await rp.volumes.create(name="bad", size_gb=0, data_center_id=dc)
-        assert await rp.volumes.delete(volume.id or "") is True
-        assert await rp.volumes.delete(volume.id or "") is False  # "Tried to delete nonexistent..."
+        assert await rp.volumes.delete(volume.id) is True
+        assert await rp.volumes.delete(volume.id) is False  # "Tried to delete nonexistent..."
 
 
 async def test_endpoints(emu: Emulator) -> None:
     async with client_for(emu) as rp:
         template = await rp.templates.save(name="worker", image="img", is_serverless=True)
         endpoint = await rp.endpoints.save(
-            name="infer", template_id=template.id or "", gpu_ids="AMPERE_16"
+            name="infer", template_id=template.id, gpu_ids="AMPERE_16"
         )
-        assert endpoint.id and endpoint.workers_max == 3
+        assert endpoint.id and endpoint.workers_max == 3 and endpoint.gpu_pools == ["AMPERE_16"]
         assert [e.id for e in await rp.endpoints.list()] == [endpoint.id]
         scaled = await rp.endpoints.set_workers(endpoint.id, workers_min=1, workers_max=5)
         assert (scaled.workers_min, scaled.workers_max) == (1, 5)
         other = await rp.templates.save(name="worker2", image="img2", is_serverless=True)
-        moved = await rp.endpoints.update_template(endpoint.id, other.id or "")
+        moved = await rp.endpoints.update_template(endpoint.id, other.id)
         assert moved.template_id == other.id
         with pytest.raises(InputValidationError):
             await rp.endpoints.save(
@@ -116,7 +118,7 @@ async def test_account_and_ssh_keys(emu: Emulator) -> None:
     key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAbCdEf test@ci"
     async with client_for(emu) as rp:
         account = await rp.account.get()
-        assert account.client_balance is not None and account.email
+        assert account.balance is not None and account.email
         await rp.account.add_ssh_key(key)
         await rp.account.add_ssh_key(key)  # no duplicate
         assert await rp.account.ssh_keys() == [key]

@@ -10,6 +10,7 @@ from runpod_gql_generated.enums import CloudTypeEnum
 from runpod_gql_generated.input_types import (
     CreateNetworkVolumeInput,
     DeleteNetworkVolumeInput,
+    EndpointInput,
     EnvironmentVariableInput,
     GpuLowestPriceInput,
     PodBidResumeInput,
@@ -21,6 +22,9 @@ from runpod_gql_generated.input_types import (
     PodTerminateInput,
     SaveRegistryAuthInput,
     SaveTemplateInput,
+    SecretCreateInput,
+    UpdateEndpointTemplateInput,
+    UpdateEndpointWorkersInput,
     UpdateNetworkVolumeInput,
     UpdateRegistryAuthInput,
     UpdateUserSettingsInput,
@@ -45,7 +49,7 @@ from ..models import (
     Template,
 )
 from . import graphql_map as to
-from .base import BillingQuery, GpuQuery, PodChanges, PodCreate, TemplateSave
+from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave
 from .routes import refuse
 
 T = TypeVar("T")
@@ -354,6 +358,51 @@ class GraphQLBackend:
         found = _required(result.myself, "myself", "GetEndpoint").endpoint
         return to.endpoint(found) if found is not None else None
 
+    async def save_endpoint(self, request: EndpointSave) -> Endpoint:
+        gpu_ids = [*request.gpu_pools, *(f"-{g}" for g in request.excluded_gpu_types)]
+        fields = EndpointInput(
+            name=request.name,
+            template_id=request.template_id,
+            gpu_ids=",".join(gpu_ids),
+            workers_min=request.workers_min,
+            workers_max=request.workers_max,
+            gpu_count=request.gpu_count,
+            idle_timeout=request.idle_timeout,
+            scaler_type=request.scaler_type,
+            scaler_value=request.scaler_value,
+        )
+        if request.endpoint_id is not None:
+            fields.id = request.endpoint_id
+        if request.data_center_ids:
+            fields.locations = ",".join(request.data_center_ids)
+        if request.network_volume_id is not None:
+            fields.network_volume_id = request.network_volume_id
+        result = await self._run(self._t.save_endpoint(input=fields))
+        return to.endpoint(_required(result.save_endpoint, "saveEndpoint", "SaveEndpoint"))
+
+    async def update_endpoint_template(self, endpoint_id: str, template_id: str) -> Endpoint:
+        fields = UpdateEndpointTemplateInput(endpoint_id=endpoint_id, template_id=template_id)
+        result = await self._run(self._t.update_endpoint_template(input=fields))
+        changed = _required(
+            result.update_endpoint_template, "updateEndpointTemplate", "UpdateEndpointTemplate"
+        )
+        return to.endpoint(changed)
+
+    async def set_endpoint_workers(
+        self, endpoint_id: str, workers_min: int | None, workers_max: int | None
+    ) -> Endpoint:
+        # GraphQL sets each bound with its own mutation: max first, so min <= max holds throughout.
+        changed = None
+        if workers_max is not None:
+            fields = UpdateEndpointWorkersInput(endpoint_id=endpoint_id, worker_count=workers_max)
+            result_max = await self._run(self._t.update_endpoint_workers_max(input=fields))
+            changed = result_max.update_endpoint_workers_max
+        if workers_min is not None:
+            fields = UpdateEndpointWorkersInput(endpoint_id=endpoint_id, worker_count=workers_min)
+            result_min = await self._run(self._t.update_endpoint_workers_min(input=fields))
+            changed = result_min.update_endpoint_workers_min
+        return to.endpoint(_required(changed, "endpoint", "UpdateEndpointWorkers"))
+
     async def delete_endpoint(self, endpoint_id: str) -> bool:
         try:
             await self._run(self._t.delete_endpoint(id=endpoint_id))
@@ -388,6 +437,20 @@ class GraphQLBackend:
     async def list_secrets(self) -> list[Secret]:
         result = await self._run(self._t.list_secrets())
         return [to.secret(s) for s in _required(result.myself, "myself", "ListSecrets").secrets]
+
+    async def create_secret(self, name: str, value: str, description: str | None) -> Secret:
+        fields = SecretCreateInput(name=name, value=value)
+        if description is not None:
+            fields.description = description
+        result = await self._run(self._t.create_secret(input=fields))
+        return to.secret(_required(result.secret_create, "secretCreate", "CreateSecret"))
+
+    async def delete_secret(self, secret_id: str) -> bool:
+        try:
+            await self._run(self._t.delete_secret(id=secret_id))
+        except NotFoundError:
+            return False
+        return True
 
     async def get_account(self) -> Account:
         result = await self._run(self._t.get_account())

@@ -36,7 +36,7 @@ from ..models import (
     Template,
 )
 from . import rest_map as to
-from .base import BillingQuery, GpuQuery, PodChanges, PodCreate, TemplateSave
+from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave
 from .routes import refuse
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class RestBackend:
         return to.pod(_json(found)) if found is not None else None
 
     async def list_pods(self) -> list[Pod]:
-        return [to.pod(_json(p)) for p in (await self._c.list_pods()).pods]
+        return [to.pod(_json(p)) for p in await self._c.list_pods()]
 
     async def list_pod_states(self) -> list[PodState]:
         return list(await self.list_pods())  # v2 has no field selection: the same one request
@@ -202,7 +202,7 @@ class RestBackend:
 
     # ------------------------------------------------------------------ templates
     async def list_templates(self) -> list[Template]:
-        return [to.template(_json(t)) for t in (await self._c.list_templates()).templates]
+        return [to.template(_json(t)) for t in await self._c.list_templates()]
 
     async def get_template(self, template_id: str) -> Template | None:
         found = await self._found(self._c.get_template(template_id))
@@ -256,11 +256,38 @@ class RestBackend:
 
     # ------------------------------------------------------------------ endpoints
     async def list_endpoints(self) -> list[Endpoint]:
-        return [to.endpoint(_json(e)) for e in (await self._c.list_endpoints()).endpoints]
+        return [to.endpoint(_json(e)) for e in await self._c.list_endpoints()]
 
     async def get_endpoint(self, endpoint_id: str) -> Endpoint | None:
         found = await self._found(self._c.get_endpoint(endpoint_id))
         return to.endpoint(_json(found)) if found is not None else None
+
+    async def save_endpoint(self, request: EndpointSave) -> Endpoint:
+        from runpod_gql_rest.models import CreateEndpointRequest, UpdateEndpointRequest
+
+        if request.endpoint_id is None:
+            create = CreateEndpointRequest.model_validate(to.endpoint_body(request, update=False))
+            return to.endpoint(_json(await self._c.create_endpoint(create)))
+        update = UpdateEndpointRequest.model_validate(to.endpoint_body(request, update=True))
+        return to.endpoint(_json(await self._c.update_endpoint(request.endpoint_id, update)))
+
+    async def _patch_endpoint(self, endpoint_id: str, body: dict[str, Any]) -> Endpoint:
+        from runpod_gql_rest.models import UpdateEndpointRequest
+
+        changed = await self._c.update_endpoint(
+            endpoint_id, UpdateEndpointRequest.model_validate(body)
+        )
+        return to.endpoint(_json(changed))
+
+    async def update_endpoint_template(self, endpoint_id: str, template_id: str) -> Endpoint:
+        return await self._patch_endpoint(endpoint_id, {"templateId": template_id})
+
+    async def set_endpoint_workers(
+        self, endpoint_id: str, workers_min: int | None, workers_max: int | None
+    ) -> Endpoint:
+        workers = {"min": workers_min, "max": workers_max}
+        body = {"workers": {k: val for k, val in workers.items() if val is not None}}
+        return await self._patch_endpoint(endpoint_id, body)  # one request for both bounds
 
     async def delete_endpoint(self, endpoint_id: str) -> bool:
         return await self._deleted(self._c.delete_endpoint(endpoint_id))
@@ -285,6 +312,12 @@ class RestBackend:
 
     async def list_secrets(self) -> list[Secret]:
         refuse("list_secrets", "rest")
+
+    async def create_secret(self, name: str, value: str, description: str | None) -> Secret:
+        refuse("create_secret", "rest")
+
+    async def delete_secret(self, secret_id: str) -> bool:
+        refuse("delete_secret", "rest")
 
     async def get_account(self) -> Account:
         refuse("get_account", "rest")

@@ -32,7 +32,7 @@ from ..models import (
     SSHConnection,
     Template,
 )
-from .base import BillingQuery, GpuQuery, PodChanges, PodCreate, TemplateSave
+from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave
 
 Json = Mapping[str, Any]
 
@@ -448,6 +448,38 @@ def endpoint(data: Json) -> Endpoint:
         timeout_ms=data.get("timeout"),
         created_at=data.get("createdAt"),
     )
+
+
+def endpoint_body(request: EndpointSave, *, update: bool) -> dict[str, Any]:
+    """``createEndpoint`` / ``updateEndpoint`` body: a queue endpoint (GraphQL's only kind).
+
+    The scaler becomes v2's ``scaling`` union; ``idleTimeout`` is not sent with REQUEST_COUNT
+    scaling (v2 refuses it on queue endpoints); data centres must be ids (v2 takes no regions).
+    """
+    if request.scaler_type == "QUEUE_DELAY":
+        scaling: dict[str, Any] = {"type": "QUEUE_DELAY", "queueDelay": request.scaler_value}
+    else:
+        scaling = {"type": "REQUEST_COUNT", "requestCount": request.scaler_value}
+    workers: dict[str, Any] = {"min": request.workers_min, "max": request.workers_max}
+    if request.scaler_type == "QUEUE_DELAY":
+        workers["idleTimeout"] = request.idle_timeout
+    gpu: dict[str, Any] = {"pools": list(request.gpu_pools), "count": request.gpu_count}
+    if request.excluded_gpu_types:
+        gpu["excludedTypes"] = list(request.excluded_gpu_types)
+    body: dict[str, Any] = {
+        "name": request.name,
+        "templateId": request.template_id,
+        "gpu": gpu,
+        "workers": workers,
+        "scaling": scaling,
+    }
+    if not update:
+        body["type"] = "QUEUE"
+    if request.data_center_ids:
+        body["dataCenterIds"] = list(request.data_center_ids)
+    if request.network_volume_id:
+        body["networkVolumes"] = [request.network_volume_id]
+    return body
 
 
 def registry_auth(data: Json) -> RegistryAuth:

@@ -25,7 +25,15 @@ from ..models import (
     Secret,
     Template,
 )
-from .base import Backend, BillingQuery, GpuQuery, PodChanges, PodCreate, TemplateSave
+from .base import (
+    Backend,
+    BillingQuery,
+    EndpointSave,
+    GpuQuery,
+    PodChanges,
+    PodCreate,
+    TemplateSave,
+)
 from .routes import ROUTES, ApiMode, choose, refuse
 
 
@@ -178,6 +186,19 @@ class RoutedBackend:
     async def get_endpoint(self, endpoint_id: str) -> Endpoint | None:
         return await self.on("get_endpoint").get_endpoint(endpoint_id)
 
+    async def save_endpoint(self, request: EndpointSave) -> Endpoint:
+        return await self.on("save_endpoint").save_endpoint(request)
+
+    async def update_endpoint_template(self, endpoint_id: str, template_id: str) -> Endpoint:
+        backend = self.on("update_endpoint_template")
+        return await backend.update_endpoint_template(endpoint_id, template_id)
+
+    async def set_endpoint_workers(
+        self, endpoint_id: str, workers_min: int | None, workers_max: int | None
+    ) -> Endpoint:
+        backend = self.on("set_endpoint_workers")
+        return await backend.set_endpoint_workers(endpoint_id, workers_min, workers_max)
+
     async def delete_endpoint(self, endpoint_id: str) -> bool:
         return await self.on("delete_endpoint").delete_endpoint(endpoint_id)
 
@@ -195,6 +216,12 @@ class RoutedBackend:
 
     async def list_secrets(self) -> list[Secret]:
         return await self.on("list_secrets").list_secrets()
+
+    async def create_secret(self, name: str, value: str, description: str | None) -> Secret:
+        return await self.on("create_secret").create_secret(name, value, description)
+
+    async def delete_secret(self, secret_id: str) -> bool:
+        return await self.on("delete_secret").delete_secret(secret_id)
 
     async def get_account(self) -> Account:
         return await self.on("get_account").get_account()

@@ -19,6 +19,11 @@ ApiMode = Literal["auto", "rest", "graphql"]
 API_MODES: tuple[ApiMode, ...] = ("auto", "rest", "graphql")
 API_ENV = "RUNPOD_GQL_API"
 """Environment variable choosing the mode when ``RunPod(api=...)`` is not given."""
+MODE_MEANING: dict[ApiMode, str] = {
+    "auto": "REST v2 where it can, GraphQL where only GraphQL can",
+    "rest": "REST v2 only; GraphQL-only methods refused",
+    "graphql": "GraphQL, and REST v2 for what only v2 has",
+}
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,9 @@ ROUTES: dict[str, Route] = {
     "delete_volume": _both("rp.volumes.delete"),
     "list_endpoints": _both("rp.endpoints.list"),
     "get_endpoint": _both("rp.endpoints.get"),
+    "save_endpoint": _both("rp.endpoints.save"),
+    "update_endpoint_template": _both("rp.endpoints.update_template"),
+    "set_endpoint_workers": _both("rp.endpoints.set_workers"),
     "delete_endpoint": _both("rp.endpoints.delete"),
     "list_registry_auths": _both("rp.registry_auths.list"),
     "create_registry_auth": _both("rp.registry_auths.save"),
@@ -109,6 +117,12 @@ ROUTES: dict[str, Route] = {
         "rp.secrets.list",
         "REST v2 (2.9.0) has no secrets API",
         "manage secrets in RunPod's console",
+    ),
+    "create_secret": _gql(
+        "rp.secrets.create", "REST v2 (2.9.0) has no secrets API", "create it in RunPod's console"
+    ),
+    "delete_secret": _gql(
+        "rp.secrets.delete", "REST v2 (2.9.0) has no secrets API", "delete it in RunPod's console"
     ),
     "get_account": _gql(
         "rp.account.get",

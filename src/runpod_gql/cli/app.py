@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import account, config, emulator, endpoints, gpus, jobs, pods, templates, volumes
+from . import account, billing, config, emulator, endpoints, gpus, jobs, pods, templates, volumes
 from ._context import Globals
 from .options import ApiKeyOpt, BaseUrlOpt, DebugOpt, MaxRetriesOpt, ProfileOpt, RequestTimeoutOpt
 
@@ -69,6 +69,7 @@ def build_app() -> typer.Typer:
     app.command("templates")(templates.list_templates)
     app.command("volumes")(volumes.list_volumes)
     app.command("account")(account.show_account)
+    app.command("billing")(billing.show_billing)
     app.command(
         "emulator",
         add_help_option=False,  # `--help` is the emulator's own

@@ -24,7 +24,7 @@ app: typer.Typer = typer.Typer(
 ENDPOINT_COLUMNS: list[render.Column] = [
     ("id", lambda x: x.id),
     ("name", lambda x: x.name),
-    ("gpus", lambda x: x.gpu_ids),
+    ("gpus", lambda x: ",".join([*x.gpu_pools, *("-" + g for g in x.excluded_gpu_types)])),
     ("workers", lambda x: f"{x.workers_min}-{x.workers_max}"),
     ("template", lambda x: x.template_id),
 ]

@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 TEMPLATE_COLUMNS: list[render.Column] = [
     ("id", lambda t: t.id),
     ("name", lambda t: t.name),
-    ("image", lambda t: t.image_name),
-    ("disk GB", lambda t: t.container_disk_in_gb),
-    ("ports", lambda t: t.ports),
-    ("serverless", lambda t: t.is_serverless),
+    ("image", lambda t: t.image),
+    ("disk GB", lambda t: t.container_disk_gb),
+    ("ports", lambda t: ",".join(t.ports)),
+    ("serverless", lambda t: t.serverless),
 ]
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 VOLUME_COLUMNS: list[render.Column] = [
     ("id", lambda x: x.id),
     ("name", lambda x: x.name),
-    ("GB", lambda x: x.size),
+    ("GB", lambda x: x.size_gb),
     ("data centre", lambda x: x.data_center_id),
 ]
 

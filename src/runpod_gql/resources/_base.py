@@ -1,4 +1,4 @@
-"""What every resource group shares: the transport it sends through."""
+"""What every resource group shares: the transport it sends through, or the backend it asks."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from .._transport import GraphQLTransport
-from ..errors import ResponseValidationError
+from ..backends.base import Backend
+from ..errors import NotFoundError, ResponseValidationError
 
 
 class Resource:
@@ -14,6 +15,16 @@ class Resource:
 
     def __init__(self, transport: GraphQLTransport) -> None:
         self._t = transport
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+
+class BackendResource:
+    """A group of operations asked of the backend (REST v2 or GraphQL, as the client's mode says)."""
+
+    def __init__(self, backend: Backend) -> None:
+        self._b = backend
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
@@ -34,3 +45,18 @@ def required(value: T | None, what: str, operation: str) -> T:
             f"the server returned no {what}", field=what, operation=operation
         )
     return value
+
+
+def found(value: T | None, what: str, operation: str, hint: str | None = None) -> T:
+    """A value looked up by id: NotFoundError naming it when there is none."""
+    if value is None:
+        raise NotFoundError(f"{what} not found", operation=operation, hint=hint)
+    return value
+
+
+def port_list(value: str | Sequence[str] | None) -> list[str]:
+    """Ports as users give them (``"22/tcp,8888/http"`` or a list), checked, as a list."""
+    from .. import _validate as v
+
+    joined = v.ports("ports", value)
+    return [p for p in (joined or "").split(",") if p]

@@ -1,4 +1,4 @@
-"""The account behind the key: balance, spend per hour, SSH public keys."""
+"""The account behind the key: balance and spend (GraphQL only), SSH public keys."""
 
 from __future__ import annotations
 
@@ -6,38 +6,32 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from runpod_gql_generated.fragments import Account as AccountModel
-from runpod_gql_generated.input_types import UpdateUserSettingsInput
-
 from .. import _validate as v
 from ..errors import InputValidationError
-from ._base import Resource, required
+from ..models import Account
+from ._base import BackendResource
 
 
-class AccountResource(Resource):
+class AccountResource(BackendResource):
     """``rp.account`` (the :class:`~runpod_gql.Account` model is what ``get`` returns)."""
 
-    async def get(self) -> AccountModel:
-        """Id, email, balance, current spend per hour, SSH public keys."""
-        result = await self._t.run(self._t.get_account())
-        return required(result.myself, "myself", "GetAccount")
+    async def get(self) -> Account:
+        """Id, email, balance, current spend per hour, SSH public keys (GraphQL only)."""
+        return await self._b.get_account()
 
     async def ssh_keys(self) -> list[str]:
         """The public keys RunPod installs on new pods."""
-        account = await self.get()
-        return [line for line in (account.pub_key or "").splitlines() if line.strip()]
+        return await self._b.get_ssh_keys()
 
-    async def set_ssh_keys(self, keys: Sequence[str]) -> AccountModel:
+    async def set_ssh_keys(self, keys: Sequence[str]) -> list[str]:
         """Replace the account's SSH public keys (one OpenSSH public key per entry)."""
         for i, key in enumerate(keys):
             v.text(f"keys[{i}]", key)
-            if not key.startswith(("ssh-", "ecdsa-", "sk-")):
+            if not key.strip().startswith(("ssh-", "ecdsa-", "sk-")):
                 raise InputValidationError(f"keys[{i}]", "is not an OpenSSH public key")
-        fields = UpdateUserSettingsInput(pub_key="\n".join(k.strip() for k in keys))
-        result = await self._t.run(self._t.update_ssh_keys(input=fields))
-        return required(result.update_user_settings, "updateUserSettings", "UpdateSshKeys")
+        return await self._b.set_ssh_keys([k.strip() for k in keys])
 
-    async def add_ssh_key(self, key: str) -> AccountModel:
+    async def add_ssh_key(self, key: str) -> list[str]:
         """Add one public key, keeping the others (no-op if present)."""
         keys = await self.ssh_keys()
         if key.strip() not in keys:

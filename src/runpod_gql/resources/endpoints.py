@@ -3,33 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from runpod_gql_generated.fragments import Endpoint
-from runpod_gql_generated.input_types import (
-    EndpointInput,
-    UpdateEndpointTemplateInput,
-    UpdateEndpointWorkersInput,
-)
+from typing import Literal
 
 from .. import _validate as v
-from ..errors import InputValidationError, NotFoundError
-from ._base import Resource, present, required
+from ..backends.base import EndpointSave
+from ..errors import InputValidationError
+from ..models import Endpoint
+from ._base import BackendResource, found
 
 
-class Endpoints(Resource):
+class Endpoints(BackendResource):
     """``rp.endpoints``."""
 
     async def list(self) -> list[Endpoint]:
-        result = await self._t.run(self._t.list_endpoints())
-        return present(required(result.myself, "myself", "ListEndpoints").endpoints)
+        return await self._b.list_endpoints()
 
     async def get(self, endpoint_id: str) -> Endpoint:
         v.text("endpoint_id", endpoint_id)
-        result = await self._t.run(self._t.get_endpoint(id=endpoint_id))
-        found = required(result.myself, "myself", "GetEndpoint").endpoint
-        if found is None:
-            raise NotFoundError(f"endpoint {endpoint_id} not found", operation="GetEndpoint")
-        return found
+        return found(
+            await self._b.get_endpoint(endpoint_id), f"endpoint {endpoint_id}", "getEndpoint"
+        )
 
     async def save(
         self,
@@ -42,53 +35,51 @@ class Endpoints(Resource):
         workers_max: int = 3,
         gpu_count: int = 1,
         idle_timeout: int = 5,
-        scaler_type: str = "QUEUE_DELAY",
+        scaler_type: Literal["QUEUE_DELAY", "REQUEST_COUNT"] = "QUEUE_DELAY",
         scaler_value: int = 4,
-        locations: str | None = None,
+        locations: str | Sequence[str] | None = None,
         network_volume_id: str | None = None,
     ) -> Endpoint:
-        """Create an endpoint, or update the one with ``endpoint_id``.
+        """Create a queue endpoint, or update the one with ``endpoint_id``.
 
-        ``gpu_ids`` are RunPod's GPU pool ids (e.g. ``AMPERE_16``), several joined by commas.
+        ``gpu_ids`` are RunPod's GPU pool ids (e.g. ``AMPERE_16``); a ``-`` before a GPU type id
+        excludes that type. ``locations`` are data centre ids.
         """
         v.integer("workers_min", workers_min)
         v.integer("workers_max", workers_max, minimum=1)
         if workers_max < workers_min:
             raise InputValidationError("workers_max", f"must be >= workers_min ({workers_min})")
-        fields = EndpointInput(
+        if scaler_type not in ("QUEUE_DELAY", "REQUEST_COUNT"):
+            raise InputValidationError(
+                "scaler_type", f"must be QUEUE_DELAY or REQUEST_COUNT, got {scaler_type!r}"
+            )
+        ids = v.names("gpu_ids", gpu_ids)
+        request = EndpointSave(
             name=v.text("name", name),
             template_id=v.text("template_id", template_id),
-            gpu_ids=",".join(v.names("gpu_ids", gpu_ids)),
-            workers_min=v.integer("workers_min", workers_min),
-            workers_max=v.integer("workers_max", workers_max, minimum=1),
+            gpu_pools=[g for g in ids if not g.startswith("-")],
+            excluded_gpu_types=[g[1:] for g in ids if g.startswith("-")],
+            endpoint_id=v.text("endpoint_id", endpoint_id) if endpoint_id is not None else None,
             gpu_count=v.integer("gpu_count", gpu_count, minimum=1),
+            workers_min=workers_min,
+            workers_max=workers_max,
             idle_timeout=v.integer("idle_timeout", idle_timeout, minimum=1),
-            scaler_type=v.text("scaler_type", scaler_type),
+            scaler_type=scaler_type,
             scaler_value=v.integer("scaler_value", scaler_value, minimum=1),
+            data_center_ids=v.names("locations", locations) if locations else [],
+            network_volume_id=network_volume_id,
         )
-        if endpoint_id is not None:
-            fields.id = v.text("endpoint_id", endpoint_id)
-        if locations is not None:
-            fields.locations = locations
-        if network_volume_id is not None:
-            fields.network_volume_id = network_volume_id
-        result = await self._t.run(self._t.save_endpoint(input=fields))
-        return required(result.save_endpoint, "saveEndpoint", "SaveEndpoint")
+        return await self._b.save_endpoint(request)
 
     async def update_template(self, endpoint_id: str, template_id: str) -> Endpoint:
-        fields = UpdateEndpointTemplateInput(
-            endpoint_id=v.text("endpoint_id", endpoint_id),
-            template_id=v.text("template_id", template_id),
-        )
-        result = await self._t.run(self._t.update_endpoint_template(input=fields))
-        return required(
-            result.update_endpoint_template, "updateEndpointTemplate", "UpdateEndpointTemplate"
+        return await self._b.update_endpoint_template(
+            v.text("endpoint_id", endpoint_id), v.text("template_id", template_id)
         )
 
     async def set_workers(
         self, endpoint_id: str, *, workers_min: int | None = None, workers_max: int | None = None
     ) -> Endpoint:
-        """Change the worker bounds (one request per bound given)."""
+        """Change the worker bounds (one request on REST v2; one per bound on GraphQL)."""
         if workers_min is None and workers_max is None:
             raise InputValidationError("workers_min", "give workers_min and/or workers_max")
         if workers_min is not None:
@@ -97,27 +88,10 @@ class Endpoints(Resource):
             v.integer("workers_max", workers_max)
         if workers_min is not None and workers_max is not None and workers_max < workers_min:
             raise InputValidationError("workers_max", f"must be >= workers_min ({workers_min})")
-        v.text("endpoint_id", endpoint_id)
-        endpoint: Endpoint | None = None
-        if workers_max is not None:
-            fields = UpdateEndpointWorkersInput(
-                endpoint_id=endpoint_id, worker_count=v.integer("workers_max", workers_max)
-            )
-            result_max = await self._t.run(self._t.update_endpoint_workers_max(input=fields))
-            endpoint = result_max.update_endpoint_workers_max
-        if workers_min is not None:
-            fields = UpdateEndpointWorkersInput(
-                endpoint_id=endpoint_id, worker_count=v.integer("workers_min", workers_min)
-            )
-            result_min = await self._t.run(self._t.update_endpoint_workers_min(input=fields))
-            endpoint = result_min.update_endpoint_workers_min
-        return required(endpoint, "endpoint", "UpdateEndpointWorkers")
+        return await self._b.set_endpoint_workers(
+            v.text("endpoint_id", endpoint_id), workers_min, workers_max
+        )
 
     async def delete(self, endpoint_id: str) -> bool:
         """Delete; False when it was already gone."""
-        v.text("endpoint_id", endpoint_id)
-        try:
-            await self._t.run(self._t.delete_endpoint(id=endpoint_id))
-        except NotFoundError:
-            return False
-        return True
+        return await self._b.delete_endpoint(v.text("endpoint_id", endpoint_id))

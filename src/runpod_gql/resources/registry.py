@@ -2,46 +2,31 @@
 
 from __future__ import annotations
 
-from runpod_gql_generated.fragments import RegistryAuth
-from runpod_gql_generated.input_types import SaveRegistryAuthInput, UpdateRegistryAuthInput
-
 from .. import _validate as v
-from ..errors import NotFoundError
-from ._base import Resource, present, required
+from ..models import RegistryAuth
+from ._base import BackendResource
 
 
-class RegistryAuths(Resource):
+class RegistryAuths(BackendResource):
     """``rp.registry_auths``."""
 
     async def list(self) -> list[RegistryAuth]:
-        result = await self._t.run(self._t.list_registry_auths())
-        return present(
-            required(result.myself, "myself", "ListRegistryAuths").container_registry_creds
-        )
+        """Your credentials (``username`` is reported by GraphQL only)."""
+        return await self._b.list_registry_auths()
 
     async def save(self, *, name: str, username: str, password: str) -> RegistryAuth:
-        fields = SaveRegistryAuthInput(
-            name=v.text("name", name),
-            username=v.text("username", username),
-            password=v.text("password", password),
+        return await self._b.create_registry_auth(
+            v.text("name", name), v.text("username", username), v.text("password", password)
         )
-        result = await self._t.run(self._t.save_registry_auth(input=fields))
-        return required(result.save_registry_auth, "saveRegistryAuth", "SaveRegistryAuth")
 
-    async def update(self, registry_auth_id: str, *, username: str, password: str) -> RegistryAuth:
-        fields = UpdateRegistryAuthInput(
-            id=v.text("registry_auth_id", registry_auth_id),
-            username=v.text("username", username),
-            password=v.text("password", password),
+    async def update(self, registry_auth_id: str, *, username: str, password: str) -> None:
+        """New username and password for a credential (GraphQL only: REST v2 has no update)."""
+        await self._b.update_registry_auth(
+            v.text("registry_auth_id", registry_auth_id),
+            v.text("username", username),
+            v.text("password", password),
         )
-        result = await self._t.run(self._t.update_registry_auth(input=fields))
-        return required(result.update_registry_auth, "updateRegistryAuth", "UpdateRegistryAuth")
 
     async def delete(self, registry_auth_id: str) -> bool:
         """Delete; False when it was already gone."""
-        v.text("registry_auth_id", registry_auth_id)
-        try:
-            await self._t.run(self._t.delete_registry_auth(registry_auth_id=registry_auth_id))
-        except NotFoundError:
-            return False
-        return True
+        return await self._b.delete_registry_auth(v.text("registry_auth_id", registry_auth_id))

@@ -4,29 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from runpod_gql_generated.fragments import Template
-from runpod_gql_generated.input_types import EnvironmentVariableInput, SaveTemplateInput
-
 from .. import _validate as v
-from ..errors import NotFoundError
-from ._base import Resource, present, required
+from ..backends.base import TemplateSave
+from ..models import Template
+from ._base import BackendResource, found, port_list
 
 
-class Templates(Resource):
+class Templates(BackendResource):
     """``rp.templates``."""
 
     async def list(self) -> list[Template]:
-        """Your templates (``myself.podTemplates``)."""
-        result = await self._t.run(self._t.list_templates())
-        return present(required(result.myself, "myself", "ListTemplates").pod_templates)
+        """Your templates."""
+        return await self._b.list_templates()
 
     async def get(self, template_id: str) -> Template:
-        """One template by id; NotFoundError when there is none."""
+        """One template by id (yours, or a public one on REST v2); NotFoundError when none."""
         v.text("template_id", template_id)
-        result = await self._t.run(self._t.get_template(id=template_id))
-        if result.pod_template is None:
-            raise NotFoundError(f"template {template_id} not found", operation="GetTemplate")
-        return result.pod_template
+        return found(
+            await self._b.get_template(template_id), f"template {template_id}", "getTemplate"
+        )
 
     async def save(
         self,
@@ -45,35 +41,35 @@ class Templates(Resource):
         readme: str | None = None,
         registry_auth_id: str | None = None,
     ) -> Template:
-        """Create a template, or update the one with ``template_id``."""
-        fields = SaveTemplateInput(
-            name=v.text("name", name),
-            image_name=v.text("image", image),
-            container_disk_in_gb=v.integer("container_disk_gb", container_disk_gb, minimum=1),
-            volume_in_gb=v.integer("volume_gb", volume_gb),
-            volume_mount_path=volume_mount_path,
-            ports=v.ports("ports", ports) or "",
-            env=[
-                EnvironmentVariableInput(key=k, value=val) for k, val in v.env("env", env).items()
-            ],
-            docker_args=docker_args,
-            is_serverless=is_serverless,
-            start_ssh=start_ssh,
-        )
-        if template_id is not None:
-            fields.id = v.text("template_id", template_id)
-        if readme is not None:
-            fields.readme = readme
-        if registry_auth_id is not None:
-            fields.container_registry_auth_id = registry_auth_id
-        result = await self._t.run(self._t.save_template(input=fields))
-        return required(result.save_template, "saveTemplate", "SaveTemplate")
+        """Create a template, or update the one with ``template_id``.
 
-    async def delete(self, name: str) -> bool:
-        """Delete by name (RunPod's API deletes templates by name). False if it was already gone."""
-        v.text("name", name)
-        try:
-            await self._t.run(self._t.delete_template(template_name=name))
-        except NotFoundError:
+        ``readme`` exists on GraphQL only: REST v2 refuses it rather than dropping it.
+        """
+        request = TemplateSave(
+            name=v.text("name", name),
+            image=v.text("image", image),
+            template_id=v.text("template_id", template_id) if template_id is not None else None,
+            args=docker_args or None,
+            container_disk_gb=v.integer("container_disk_gb", container_disk_gb, minimum=1),
+            volume_gb=v.integer("volume_gb", volume_gb),
+            volume_mount_path=volume_mount_path or "/workspace",
+            ports=port_list(ports),
+            env=v.env("env", env),
+            serverless=is_serverless,
+            start_ssh=start_ssh,
+            registry_auth_id=registry_auth_id,
+            readme=readme,
+        )
+        return await self._b.save_template(request)
+
+    async def delete(self, template: str) -> bool:
+        """Delete a template by id or name; False when there is no such template.
+
+        GraphQL deletes by name and REST v2 by id, so the template is looked up first.
+        """
+        v.text("template", template)
+        matches = [t for t in await self._b.list_templates() if template in (t.id, t.name)]
+        if not matches:
             return False
-        return True
+        target = next((t for t in matches if t.id == template), matches[0])
+        return await self._b.delete_template(target.id, target.name)

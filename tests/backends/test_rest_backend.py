@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import pytest
@@ -29,11 +29,15 @@ class Event:
     data: str
     event: str = "message"
 
+    def json(self) -> Any:
+        return json.loads(self.data)
+
 
 @dataclass
 class Reply:
     status_code: int
     content: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 def log_event(seq: int) -> Event:
@@ -62,7 +66,7 @@ class Sender:
         params: Mapping[str, str] | None = None,
         body: bytes | None = None,
         headers: Mapping[str, str] | None = None,
-    ) -> Reply:
+    ) -> AnyReply:
         self.sent.append(
             (method, path, dict(params) if params else None, json.loads(body) if body else None)
         )

@@ -9,7 +9,7 @@ from runpod_gql_rest.models import CreateGpuConfig, CreatePodRequest, PodActionR
 from runpod_gql_rest.models.pod_action import PodAction
 
 from runpod_gql import RunPod
-from runpod_gql.backends.rest import RestCaller
+from runpod_gql.backends.rest import RestBackend
 
 from .support import TEST_KEY, ScriptedServer, answer, example
 
@@ -132,6 +132,6 @@ async def test_request_takes_any_method_and_absolute_urls(
 
 
 def test_the_transport_is_what_the_rest_backend_sends_through(rp: RunPod) -> None:
-    # Checked by mypy: RestTransport satisfies backends.rest.RestCaller.
-    caller: RestCaller = rp._rest
-    assert caller is rp._rest
+    # The REST backend calls the generated operations, which send through this transport.
+    backend = RestBackend(rp.rest)
+    assert backend._c is rp.rest and rp.rest._sender is rp._rest

@@ -313,19 +313,19 @@ class RunPod:
     def gpus(self) -> Gpus:
         from .resources.catalog import Gpus
 
-        return Gpus(self._transport)
+        return Gpus(self._backend)
 
     @cached_property
     def cpus(self) -> CpuFlavors:
         from .resources.catalog import CpuFlavors
 
-        return CpuFlavors(self._transport)
+        return CpuFlavors(self._backend)
 
     @cached_property
     def datacenters(self) -> DataCenters:
         from .resources.catalog import DataCenters
 
-        return DataCenters(self._transport)
+        return DataCenters(self._backend)
 
     @cached_property
     def templates(self) -> Templates:

@@ -338,7 +338,7 @@ class Fleet:
         for gpu in {*ON_DEMAND_GPUS, SPOT_GPU}:
             self.emu.set_stock(gpu, 1000)
         offer = await self.rp.gpus.get(SPOT_GPU, gpu_count=1, cloud="ALL")
-        minimum = offer.lowest_price.minimum_bid_price if offer.lowest_price else None
+        minimum = offer.minimum_bid_price
         assert minimum is not None, "the emulator offers no spot price"
         self.bid = round(minimum * 1.5, 3)
         number = 0

@@ -15,13 +15,13 @@ async def test_gpu_catalogue_prices_stock_and_cheapest(emu: Emulator) -> None:
         offers = await rp.gpus.list(gpu_count=2)
         assert len(offers) >= 5
         a40 = next(o for o in offers if o.id == "NVIDIA A40")
-        assert a40.lowest_price is not None and a40.lowest_price.minimum_bid_price
+        assert a40.minimum_bid_price and a40.availability is not None
         assert a40.secure_price and a40.community_price and a40.secure_spot_price
         assert in_stock(a40)
         emu.set_stock("NVIDIA A40", 0)
         assert not in_stock(await rp.gpus.get("NVIDIA A40"))
         choice = await rp.gpus.cheapest(min_memory_gb=40, gpu_count=2)
-        assert choice.offer.memory_in_gb is not None and choice.offer.memory_in_gb >= 40
+        assert choice.offer.memory_gb is not None and choice.offer.memory_gb >= 40
         assert choice.offer.id != "NVIDIA A40"  # out of stock is skipped
         spot = await rp.gpus.cheapest(min_memory_gb=40, spot=True)
         assert spot.price_per_hr < choice.price_per_hr

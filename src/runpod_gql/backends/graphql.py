@@ -134,6 +134,9 @@ class GraphQLBackend:
     def __repr__(self) -> str:
         return f"<GraphQLBackend {self._t.url}>"
 
+    def api_for(self, operation: str) -> str:
+        return "graphql"
+
     async def _run(self, call: Awaitable[T]) -> T:
         try:
             return await self._t.run(call)
@@ -253,6 +256,9 @@ class GraphQLBackend:
             every = await self._run(self._t.list_gpu_types(price=price))
             found = every.gpu_types
         return [to.gpu_type(g, gpu_count=query.gpu_count) for g in found or () if g is not None]
+
+    async def list_spot_gpu_types(self, query: GpuQuery) -> list[GpuType]:
+        return await self.list_gpu_types(query)  # the same read carries spot prices and bids
 
     async def get_gpu_type(self, gpu_type_id: str, query: GpuQuery) -> GpuType | None:
         result = await self._run(self._t.get_gpu_type(id=gpu_type_id, price=_price(query)))

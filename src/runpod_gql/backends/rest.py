@@ -64,6 +64,9 @@ class RestBackend:
     def __repr__(self) -> str:
         return "<RestBackend>"
 
+    def api_for(self, operation: str) -> str:
+        return "rest"
+
     @staticmethod
     async def _found(call: Awaitable[T]) -> T | None:
         try:
@@ -188,6 +191,9 @@ class RestBackend:
                     continue
                 merged[gpu.id] = to.merge_clouds(merged.get(gpu.id), gpu)
         return list(merged.values())
+
+    async def list_spot_gpu_types(self, query: GpuQuery) -> list[GpuType]:
+        refuse("minimum_bid", "rest")
 
     async def get_gpu_type(self, gpu_type_id: str, query: GpuQuery) -> GpuType | None:
         found = [g for g in await self.list_gpu_types(query) if g.id == gpu_type_id]

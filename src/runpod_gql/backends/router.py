@@ -140,9 +140,9 @@ class RoutedBackend:
     async def get_gpu_type(self, gpu_type_id: str, query: GpuQuery) -> GpuType | None:
         return await self.on("get_gpu_type").get_gpu_type(gpu_type_id, query)
 
-    async def spot_offer(self, gpu_type_id: str, query: GpuQuery) -> GpuType | None:
-        """The type with its spot prices and minimum bid (GraphQL only)."""
-        return await self.on("minimum_bid").get_gpu_type(gpu_type_id, query)
+    async def list_spot_gpu_types(self, query: GpuQuery) -> list[GpuType]:
+        """GPU types with their spot prices and minimum bids (GraphQL only)."""
+        return await self.on("minimum_bid").list_spot_gpu_types(query)
 
     async def list_cpu_types(self) -> list[CpuType]:
         return await self.on("list_cpu_types").list_cpu_types()

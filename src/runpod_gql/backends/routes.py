@@ -84,7 +84,7 @@ ROUTES: dict[str, Route] = {
     "list_gpu_types": _both("rp.gpus.list"),
     "get_gpu_type": _both("rp.gpus.get"),
     "minimum_bid": _gql(
-        "rp.gpus.minimum_bid",
+        "rp.gpus.minimum_bid / cheapest(spot=True)",
         "REST v2 has no spot prices or bids",
         "compare on-demand prices with rp.gpus.list() / cheapest()",
     ),

@@ -16,18 +16,17 @@ if TYPE_CHECKING:
 app: typer.Typer = typer.Typer(no_args_is_help=True, help="GPU types, prices and stock.")
 
 
-def _bid(g: Any) -> float | None:
-    return g.lowest_price.minimum_bid_price if g.lowest_price else None
-
-
 GPU_COLUMNS: list[render.Column] = [
     ("id", lambda g: g.id),
-    ("name", lambda g: g.display_name),
-    ("GB", lambda g: g.memory_in_gb),
+    ("name", lambda g: g.name),
+    ("GB", lambda g: g.memory_gb),
     ("secure $/h", lambda g: render.money(g.secure_price) if g.secure_price else None),
     ("community $/h", lambda g: render.money(g.community_price) if g.community_price else None),
-    ("spot bid from", lambda g: render.money(_bid(g)) if _bid(g) else None),
-    ("stock", lambda g: g.lowest_price.stock_status if g.lowest_price else None),
+    (
+        "spot bid from",
+        lambda g: render.money(g.minimum_bid_price) if g.minimum_bid_price else None,
+    ),
+    ("stock", lambda g: g.availability.value if g.availability else None),
 ]
 
 
@@ -43,7 +42,7 @@ def list_gpus(
     async def body(rp: RunPod) -> Any:
         return await rp.gpus.list(gpu_count=gpu_count, cloud=cloud.value)
 
-    offers = sorted(run(ctx, body), key=lambda g: (g.memory_in_gb or 0, g.id or ""))
+    offers = sorted(run(ctx, body), key=lambda g: (g.memory_gb or 0, g.id))
     render.emit(offers, as_json, lambda: render.table(offers, GPU_COLUMNS, title="GPU types"))
 
 
@@ -77,7 +76,7 @@ def cheapest(
         o = choice.offer
         kind = "spot" if choice.spot else "on demand"
         render.out().print(
-            f"{o.id} ({o.display_name}, {o.memory_in_gb} GB) x{choice.gpu_count}, {kind} on "
+            f"{o.id} ({o.name}, {o.memory_gb} GB) x{choice.gpu_count}, {kind} on "
             f"{choice.cloud_type}: {render.money(choice.price_per_hr)}/h",
             markup=False,
         )

@@ -5,40 +5,39 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from runpod_gql_generated.fragments import CpuFlavor, DataCenter, GpuOffer
-from runpod_gql_generated.input_types import GpuLowestPriceInput
-
 from .. import _validate as v
 from .._validate import CloudType
+from ..backends.base import GpuQuery
 from ..errors import InputValidationError, NotFoundError
-from ._base import Resource, present
+from ..models import CpuType, DataCenter, GpuType
+from ._base import BackendResource
 
-_OUT_OF_STOCK = frozenset({"", "none", "out of stock", "out_of_stock", "unavailable"})
+# The names the first build gave these models.
+GpuOffer = GpuType
+CpuFlavor = CpuType
 
 
-def in_stock(offer: GpuOffer) -> bool:
+def in_stock(offer: GpuType) -> bool:
     """Whether RunPod reports stock for the GPU count the offer was priced for."""
-    price = offer.lowest_price
-    status = price.stock_status if price is not None else None
-    return status is not None and status.strip().lower() not in _OUT_OF_STOCK
+    return offer.in_stock
 
 
-def on_demand_price(offer: GpuOffer, cloud: CloudType) -> float | None:
+def on_demand_price(offer: GpuType, cloud: CloudType) -> float | None:
     """Price per GPU-hour for the cloud type, or None when it is not offered there."""
     if cloud == "SECURE":
         return offer.secure_price or None
     if cloud == "COMMUNITY":
         return offer.community_price or None
-    if offer.lowest_price is not None and offer.lowest_price.uninterruptable_price:
-        return offer.lowest_price.uninterruptable_price
+    if offer.on_demand_price:
+        return offer.on_demand_price
     prices = [p for p in (offer.secure_price, offer.community_price) if p]
     return min(prices) if prices else None
 
 
-def spot_price(offer: GpuOffer, cloud: CloudType) -> float | None:
-    """The spot price per GPU-hour (at least the current minimum bid), or None."""
-    if offer.lowest_price is not None and offer.lowest_price.minimum_bid_price:
-        return offer.lowest_price.minimum_bid_price
+def spot_price(offer: GpuType, cloud: CloudType) -> float | None:
+    """The spot price per GPU-hour (at least the current minimum bid), or None (always on v2)."""
+    if offer.minimum_bid_price:
+        return offer.minimum_bid_price
     if cloud == "SECURE":
         return offer.secure_spot_price or None
     if cloud == "COMMUNITY":
@@ -47,31 +46,33 @@ def spot_price(offer: GpuOffer, cloud: CloudType) -> float | None:
     return min(prices) if prices else None
 
 
-def price_input(
-    gpu_count: int, cloud: CloudType = "ALL", data_center_id: str | None = None
-) -> GpuLowestPriceInput:
-    fields = GpuLowestPriceInput(gpu_count=v.integer("gpu_count", gpu_count, minimum=1))
-    cloud = v.cloud_type("cloud", cloud)
-    if cloud != "ALL":
-        fields.secure_cloud = cloud == "SECURE"
-    if data_center_id is not None:
-        fields.data_center_id = data_center_id
-    return fields
+def gpu_query(
+    gpu_count: int,
+    cloud: CloudType = "ALL",
+    data_center_id: str | None = None,
+    ids: Sequence[str] | None = None,
+) -> GpuQuery:
+    return GpuQuery(
+        gpu_count=v.integer("gpu_count", gpu_count, minimum=1),
+        cloud=v.cloud_type("cloud", cloud),
+        data_center_id=data_center_id,
+        ids=ids,
+    )
 
 
 @dataclass(frozen=True)
 class GpuChoice:
     """An offer picked by :meth:`Gpus.cheapest`: the GPU type, cloud and price per hour in total."""
 
-    offer: GpuOffer
+    offer: GpuType
     cloud_type: CloudType
     gpu_count: int
     price_per_hr: float
     spot: bool
 
 
-class Gpus(Resource):
-    """``rp.gpus``: the GPU catalogue."""
+class Gpus(BackendResource):
+    """``rp.gpus``: the GPU catalogue (public: no key needed on ``api="auto"``)."""
 
     async def list(
         self,
@@ -79,29 +80,22 @@ class Gpus(Resource):
         gpu_count: int = 1,
         cloud: CloudType = "ALL",
         data_center_id: str | None = None,
-    ) -> list[GpuOffer]:
-        """Every GPU type with prices, minimum bid and stock for ``gpu_count`` GPUs."""
-        cloud = v.cloud_type("cloud", cloud)
-        result = await self._t.run(
-            self._t.list_gpu_types(price=price_input(gpu_count, cloud, data_center_id))
-        )
-        return present(result.gpu_types)
+    ) -> list[GpuType]:
+        """Every GPU type with prices and stock for ``gpu_count`` GPUs (in one data centre)."""
+        return await self._b.list_gpu_types(gpu_query(gpu_count, cloud, data_center_id))
 
     async def get(
         self, gpu_type_id: str, *, gpu_count: int = 1, cloud: CloudType = "ALL"
-    ) -> GpuOffer:
+    ) -> GpuType:
         v.text("gpu_type_id", gpu_type_id)
-        result = await self._t.run(
-            self._t.get_gpu_type(id=gpu_type_id, price=price_input(gpu_count, cloud))
-        )
-        found = [g for g in present(result.gpu_types) if g.id == gpu_type_id]
-        if not found:
+        found = await self._b.get_gpu_type(gpu_type_id, gpu_query(gpu_count, cloud))
+        if found is None:
             raise NotFoundError(
                 f"GPU type {gpu_type_id!r} not found",
-                operation="GetGpuType",
+                operation="getGpuType",
                 hint="list the ids with `runpod-gql gpus list`",
             )
-        return found[0]
+        return found
 
     async def offers(
         self,
@@ -110,18 +104,17 @@ class Gpus(Resource):
         gpu_count: int = 1,
         cloud: CloudType = "ALL",
         data_center_id: str | None = None,
-    ) -> dict[str, GpuOffer]:
-        """Offers for several GPU types in one request, keyed by id."""
+    ) -> dict[str, GpuType]:
+        """Offers for several GPU types in one request (one per cloud on v2), keyed by id."""
         ids = v.names("gpu_type_ids", gpu_type_ids)
-        result = await self._t.run(
-            self._t.get_gpu_types(ids=ids, price=price_input(gpu_count, cloud, data_center_id))
-        )
-        return {g.id: g for g in present(result.gpu_types) if g.id is not None}
+        query = gpu_query(gpu_count, cloud, data_center_id, ids)
+        return {g.id: g for g in await self._b.list_gpu_types(query)}
 
     async def minimum_bid(self, gpu_type_id: str, *, gpu_count: int = 1) -> float:
-        """The current minimum spot bid per GPU-hour."""
-        offer = await self.get(gpu_type_id, gpu_count=gpu_count)
-        bid = offer.lowest_price.minimum_bid_price if offer.lowest_price else None
+        """The current minimum spot bid per GPU-hour (GraphQL only: v2 has no spot pods)."""
+        v.text("gpu_type_id", gpu_type_id)
+        offers = await self._b.list_spot_gpu_types(gpu_query(gpu_count, ids=[gpu_type_id]))
+        bid = next((o.minimum_bid_price for o in offers if o.id == gpu_type_id), None)
         if not bid:
             raise NotFoundError(
                 f"GPU type {gpu_type_id!r} has no spot offer for {gpu_count} GPU(s)",
@@ -143,11 +136,15 @@ class Gpus(Resource):
         v.integer("min_memory_gb", min_memory_gb)
         if max_price_per_hr is not None:
             v.number("max_price_per_hr", max_price_per_hr)
+        query = gpu_query(gpu_count, cloud)
+        offers = await (
+            self._b.list_spot_gpu_types(query) if spot else self._b.list_gpu_types(query)
+        )
         choices = []
-        for offer in await self.list(gpu_count=gpu_count, cloud=cloud):
-            if (offer.memory_in_gb or 0) < min_memory_gb:
+        for offer in offers:
+            if (offer.memory_gb or 0) < min_memory_gb:
                 continue
-            if not include_out_of_stock and not in_stock(offer):
+            if not include_out_of_stock and not offer.in_stock:
                 continue
             per_gpu = spot_price(offer, cloud) if spot else on_demand_price(offer, cloud)
             if per_gpu is None:
@@ -164,20 +161,18 @@ class Gpus(Resource):
                 + (f" under ${max_price_per_hr}/h" if max_price_per_hr is not None else "")
                 + ("" if include_out_of_stock else " in stock right now"),
             )
-        return min(choices, key=lambda c: (c.price_per_hr, -(c.offer.memory_in_gb or 0)))
+        return min(choices, key=lambda c: (c.price_per_hr, -(c.offer.memory_gb or 0)))
 
 
-class CpuFlavors(Resource):
+class CpuFlavors(BackendResource):
     """``rp.cpus``: CPU pod flavors."""
 
-    async def list(self) -> list[CpuFlavor]:
-        result = await self._t.run(self._t.list_cpu_flavors())
-        return present(result.cpu_flavors)
+    async def list(self) -> list[CpuType]:
+        return await self._b.list_cpu_types()
 
 
-class DataCenters(Resource):
+class DataCenters(BackendResource):
     """``rp.datacenters``: data centres and which GPU types they have in stock."""
 
     async def list(self) -> list[DataCenter]:
-        result = await self._t.run(self._t.list_data_centers())
-        return present(result.data_centers)
+        return await self._b.list_data_centers()

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from runpod_gql_generated.fragments import GpuOffer
-
 from .._validate import CloudType
 from ..errors import PlacementAttempt
+from ..models import GpuType
 from .catalog import in_stock, on_demand_price
 
 
@@ -37,7 +36,7 @@ def rank(
     gpu_type_ids: Sequence[str],
     cloud_types: Sequence[CloudType],
     data_center_ids: Sequence[str | None],
-    offers: dict[tuple[CloudType, str | None], dict[str, GpuOffer]],
+    offers: dict[tuple[CloudType, str | None], dict[str, GpuType]],
     *,
     gpu_count: int,
     max_price_per_hr: float | None,
@@ -53,7 +52,7 @@ def rank(
                     continue
                 per_gpu = on_demand_price(offer, cloud)
                 total = per_gpu * gpu_count if per_gpu is not None else None
-                status = offer.lowest_price.stock_status if offer.lowest_price else None
+                status = offer.availability.value if offer.availability else None
                 skip = None
                 if not in_stock(offer):
                     skip = "out of stock"

@@ -275,7 +275,7 @@ class Pods(Resource):
                 "gpu_type",
                 f"unknown GPU type id {gpu_type!r} (see `runpod-gql gpus list` for the ids)",
             ) from exc
-        minimum = offer.lowest_price.minimum_bid_price if offer.lowest_price else None
+        minimum = offer.minimum_bid_price
         if minimum is None:
             raise InputValidationError(
                 "gpu_type",

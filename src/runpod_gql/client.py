@@ -307,7 +307,7 @@ class RunPod:
     def pods(self) -> Pods:
         from .resources.pods import Pods
 
-        return Pods(self._transport, gpus=self.gpus, ssh=self._ssh_pool)
+        return Pods(self._transport, backend=self._backend, gpus=self.gpus, ssh=self._ssh_pool)
 
     @cached_property
     def gpus(self) -> Gpus:

@@ -10,8 +10,9 @@ import builtins
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from runpod_gql_generated.enums import PodStatus
 from runpod_gql_generated.fragments import Pod, PodState
@@ -27,6 +28,7 @@ from typing_extensions import Unpack
 from .. import _validate as v
 from .._transport import GraphQLTransport
 from .._validate import CloudType
+from ..backends.base import Backend
 from ..errors import (
     APIConnectionError,
     CapacityError,
@@ -37,6 +39,8 @@ from ..errors import (
     ResponseValidationError,
     ServerError,
 )
+from ..models import LogLine
+from ..models import Pod as PublicPod
 from . import lifecycle, monitoring, readiness, remote_ops
 from ._base import Resource, present, required
 from ._spec_graphql import cpu_input, env_input, on_demand_input, spot_input
@@ -75,8 +79,11 @@ _LAUNCH_ONLY = ("spot_bid_per_gpu", "ready_timeout", "ssh", "on_exit", "on_progr
 class Pods(Resource):
     """``rp.pods``: everything done with pods."""
 
-    def __init__(self, transport: GraphQLTransport, *, gpus: Gpus, ssh: SSHPool) -> None:
+    def __init__(
+        self, transport: GraphQLTransport, *, backend: Backend, gpus: Gpus, ssh: SSHPool
+    ) -> None:
         super().__init__(transport)
+        self._b = backend
         self._gpus = gpus
         self._ssh = ssh
 
@@ -341,6 +348,38 @@ class Pods(Resource):
         fields = PodBidResumeInput(pod_id=pod_id, bid_per_gpu=bid_per_gpu, gpu_count=count)
         result = await self._t.run(self._t.bid_resume_pod(input=fields))
         return required(result.pod_bid_resume, "podBidResume", "BidResumePod")
+
+    async def restart(self, pod_id: str) -> PublicPod:
+        """Restart a running pod's container in place (REST v2; the pod keeps its machine)."""
+        return await self._b.restart_pod(v.text("pod_id", pod_id))
+
+    def logs(
+        self,
+        pod_id: str,
+        *,
+        follow: bool = False,
+        tail: int | None = 100,
+        since: datetime | None = None,
+        source: Literal["container", "system"] | None = None,
+    ) -> AsyncIterator[LogLine]:
+        """The pod's log lines (REST v2's log stream): container and system lines, the last
+        ``tail`` (0: only new ones) or those ``since`` a time.
+
+        ``follow`` keeps reading until you stop iterating; a dropped stream is resumed after the
+        last line seen, with no line repeated or lost. No SSH needed: it works for a pod that
+        never became reachable. ::
+
+            async for line in rp.pods.logs(pod.id, follow=True):
+                print(line.ts, line.line)
+        """
+        v.text("pod_id", pod_id)
+        if tail is not None:
+            v.integer("tail", tail, maximum=5000)
+        if source not in (None, "container", "system"):
+            raise InputValidationError("source", f"must be 'container' or 'system', got {source!r}")
+        return self._b.pod_logs(
+            pod_id, follow=follow, tail=tail, since=since, source=source, last_event_id=None
+        )
 
     async def terminate(self, pod_id: str) -> bool:
         """Terminate (delete) a pod. True if it was terminated, False if it was already gone."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from . import create, manage, remote
+from . import create, logs, manage, remote
 
 app: typer.Typer = typer.Typer(no_args_is_help=True, help="Create, watch, reach and remove pods.")
 
@@ -20,10 +20,12 @@ app.command("create-spot")(create.create_spot)
 app.command("create-cpu")(create.create_cpu)
 app.command("start")(manage.start)
 app.command("stop")(manage.stop)
+app.command("restart")(logs.restart)
 app.command("terminate")(manage.terminate)
 app.command("reap")(manage.reap)
 app.command("wait")(manage.wait)
 app.command("metrics")(manage.metrics)
+app.command("logs")(logs.logs)
 # The command's own options pass through; put ours before a `--` to be safe.
 app.command("exec", context_settings={"ignore_unknown_options": True})(remote.exec_)
 app.command("upload")(remote.upload)

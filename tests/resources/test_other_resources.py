@@ -6,23 +6,31 @@ import pytest
 
 from runpod_gql import InputValidationError, NotFoundError
 from runpod_gql.emulator import Emulator
+from runpod_gql.errors import UnsupportedOperationError
 from runpod_gql.resources.catalog import in_stock
 from tests.support import client_for
 
 
-async def test_gpu_catalogue_prices_stock_and_cheapest(emu: Emulator) -> None:
-    async with client_for(emu) as rp:
+async def test_gpu_catalogue_prices_stock_and_cheapest(emu: Emulator, api: str) -> None:
+    async with client_for(emu, api=api) as rp:
         offers = await rp.gpus.list(gpu_count=2)
         assert len(offers) >= 5
         a40 = next(o for o in offers if o.id == "NVIDIA A40")
-        assert a40.minimum_bid_price and a40.availability is not None
-        assert a40.secure_price and a40.community_price and a40.secure_spot_price
+        assert a40.secure_price and a40.community_price and a40.availability is not None
+        if api == "graphql":
+            assert a40.minimum_bid_price and a40.secure_spot_price and a40.data_centers is None
+        else:  # v2: no spot prices, but stock per data centre and the serverless pool
+            assert a40.minimum_bid_price is None and a40.data_centers and a40.pool
         assert in_stock(a40)
         emu.set_stock("NVIDIA A40", 0)
         assert not in_stock(await rp.gpus.get("NVIDIA A40"))
         choice = await rp.gpus.cheapest(min_memory_gb=40, gpu_count=2)
         assert choice.offer.memory_gb is not None and choice.offer.memory_gb >= 40
         assert choice.offer.id != "NVIDIA A40"  # out of stock is skipped
+        if api == "rest":
+            with pytest.raises(UnsupportedOperationError, match="no spot prices"):
+                await rp.gpus.cheapest(min_memory_gb=40, spot=True)
+            return
         spot = await rp.gpus.cheapest(min_memory_gb=40, spot=True)
         assert spot.price_per_hr < choice.price_per_hr
         with pytest.raises(InputValidationError, match="no GPU type offers"):
@@ -39,8 +47,8 @@ async def test_gpu_catalogue_prices_stock_and_cheapest(emu: Emulator) -> None:
         assert await rp.cpus.list()
 
 
-async def test_templates(emu: Emulator) -> None:
-    async with client_for(emu) as rp:
+async def test_templates(emu: Emulator, api: str) -> None:
+    async with client_for(emu, api=api) as rp:
         saved = await rp.templates.save(
             name="train", image="img:1", env={"K": "V"}, ports="22/tcp,8888/http"
         )
@@ -57,8 +65,8 @@ async def test_templates(emu: Emulator) -> None:
             await rp.templates.get(saved.id)
 
 
-async def test_network_volumes(emu: Emulator) -> None:
-    async with client_for(emu) as rp:
+async def test_network_volumes(emu: Emulator, api: str) -> None:
+    async with client_for(emu, api=api) as rp:
         dc = (await rp.datacenters.list())[0].id
         assert dc is not None
         volume = await rp.volumes.create(name="data", size_gb=50, data_center_id=dc)
@@ -71,19 +79,24 @@ async def test_network_volumes(emu: Emulator) -> None:
         assert await rp.volumes.delete(volume.id) is False  # "Tried to delete nonexistent..."
 
 
-async def test_endpoints(emu: Emulator) -> None:
-    async with client_for(emu) as rp:
+async def test_endpoints(emu: Emulator, api: str) -> None:
+    async with client_for(emu, api=api) as rp:
         template = await rp.templates.save(name="worker", image="img", is_serverless=True)
         endpoint = await rp.endpoints.save(
-            name="infer", template_id=template.id, gpu_ids="AMPERE_16"
+            name="infer", template_id=template.id, gpu_ids="AMPERE_48"
         )
-        assert endpoint.id and endpoint.workers_max == 3 and endpoint.gpu_pools == ["AMPERE_16"]
+        assert (
+            endpoint.id
+            and endpoint.workers_max == 3
+            and endpoint.gpu_pools == ["AMPERE_48"]
+            and endpoint.type == "QUEUE"
+        )
         assert [e.id for e in await rp.endpoints.list()] == [endpoint.id]
         scaled = await rp.endpoints.set_workers(endpoint.id, workers_min=1, workers_max=5)
         assert (scaled.workers_min, scaled.workers_max) == (1, 5)
         other = await rp.templates.save(name="worker2", image="img2", is_serverless=True)
         moved = await rp.endpoints.update_template(endpoint.id, other.id)
-        assert moved.template_id == other.id
+        assert moved.template_id == (other.id if api == "graphql" else None)  # v2 does not say
         with pytest.raises(InputValidationError):
             await rp.endpoints.save(
                 name="x", template_id="t", gpu_ids="A", workers_min=5, workers_max=1
@@ -97,10 +110,18 @@ async def test_endpoints(emu: Emulator) -> None:
             await rp.endpoints.get(endpoint.id)
 
 
-async def test_registry_auths_and_secrets_never_return_the_secret(emu: Emulator) -> None:
-    async with client_for(emu) as rp:
+async def test_registry_auths_and_secrets_never_return_the_secret(emu: Emulator, api: str) -> None:
+    async with client_for(emu, api=api) as rp:
         auth = await rp.registry_auths.save(name="ghcr", username="me", password="hunter2-secret")
         assert auth.id and "hunter2-secret" not in auth.model_dump_json()
+        if api == "rest":  # v2 cannot change a credential, and (2.9.0) has no secrets
+            with pytest.raises(UnsupportedOperationError, match="delete it and save a new one"):
+                await rp.registry_auths.update(auth.id, username="me2", password="new-secret")
+            assert [a.id for a in await rp.registry_auths.list()] == [auth.id]
+            assert await rp.registry_auths.delete(auth.id) is True
+            with pytest.raises(UnsupportedOperationError, match="secrets"):
+                await rp.secrets.list()
+            return
         await rp.registry_auths.update(auth.id, username="me2", password="new-secret")
         assert [a.username for a in await rp.registry_auths.list()] == ["me2"]
         assert await rp.registry_auths.delete(auth.id) is True
@@ -114,11 +135,15 @@ async def test_registry_auths_and_secrets_never_return_the_secret(emu: Emulator)
         assert "hf_very_secret" not in repr(record.variables)
 
 
-async def test_account_and_ssh_keys(emu: Emulator) -> None:
+async def test_account_and_ssh_keys(emu: Emulator, api: str) -> None:
     key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAbCdEf test@ci"
-    async with client_for(emu) as rp:
-        account = await rp.account.get()
-        assert account.balance is not None and account.email
+    async with client_for(emu, api=api) as rp:
+        if api == "rest":
+            with pytest.raises(UnsupportedOperationError, match="no balance"):
+                await rp.account.get()
+        else:
+            account = await rp.account.get()
+            assert account.balance is not None and account.email
         await rp.account.add_ssh_key(key)
         await rp.account.add_ssh_key(key)  # no duplicate
         assert await rp.account.ssh_keys() == [key]

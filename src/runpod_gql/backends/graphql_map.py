@@ -271,12 +271,15 @@ def network_volume(vol: gql.NetworkVolume) -> NetworkVolume:
     )
 
 
+_ENDPOINT_TYPES = {"QB": "QUEUE", "LB": "LOAD_BALANCER"}  # GraphQL's short names, v2's long
+
+
 def endpoint(ep: gql.Endpoint) -> Endpoint:
     ids = [g.strip() for g in (ep.gpu_ids or "").split(",") if g.strip()]
     return Endpoint(
         id=ep.id or "",
         name=ep.name,
-        type=ep.type_,
+        type=_ENDPOINT_TYPES.get(ep.type_ or "", ep.type_),
         template_id=ep.template_id,
         gpu_pools=[g for g in ids if not g.startswith("-")],
         excluded_gpu_types=[g[1:] for g in ids if g.startswith("-")],

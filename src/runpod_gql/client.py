@@ -226,12 +226,18 @@ class RunPod:
     def runpodctl(self, *, path: str | Path | None = None, timeout: float = 60.0) -> Runpodctl:
         """A runpodctl wrapper speaking to this client's endpoint with its key.
 
-        The key reaches the child only as ``RUNPOD_API_KEY`` in its environment, the endpoint as
-        ``RUNPOD_GRAPHQL_URL``. Raises RunpodctlNotFoundError (with install hints) without it.
+        The key reaches the child only as ``RUNPOD_API_KEY`` in its environment, the endpoints as
+        ``RUNPOD_GRAPHQL_URL`` and (for versions that read pods from REST v2)
+        ``RUNPOD_API_BASE_URL``, so every runpodctl version reaches the same account. Raises
+        RunpodctlNotFoundError (with install hints) without it.
         """
         from .remote.runpodctl import Runpodctl
 
-        env = {**os.environ, "RUNPOD_GRAPHQL_URL": self.config.url}
+        env = {
+            **os.environ,
+            "RUNPOD_GRAPHQL_URL": self.config.url,
+            "RUNPOD_API_BASE_URL": self.config.rest_url,
+        }
         return Runpodctl(path, api_key=self.config.api_key.reveal(), env=env, timeout=timeout)
 
     def describe(self) -> str:

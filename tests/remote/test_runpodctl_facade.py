@@ -23,3 +23,6 @@ async def test_runpodctl_from_the_client_gets_its_key_through_the_environment(
     run = fake_runpodctl.runs()[-1]
     assert run["key_in_env"] == KEY
     assert all(KEY not in str(arg) for arg in run["argv"])  # type: ignore[attr-defined]
+    # Older runpodctl reads GraphQL, newer reads pods from REST v2: both reach this endpoint.
+    assert run["RUNPOD_GRAPHQL_URL"] == "http://127.0.0.1:9/graphql"
+    assert run["RUNPOD_API_BASE_URL"] == "http://127.0.0.1:9"

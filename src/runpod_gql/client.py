@@ -265,7 +265,7 @@ class RunPod:
     def _rest_backend(self) -> Backend:
         from .backends.rest import RestBackend
 
-        return RestBackend(self.rest)
+        return RestBackend.over(self._rest)
 
     @property
     def served(self) -> dict[tuple[str, str], int]:

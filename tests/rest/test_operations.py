@@ -133,5 +133,5 @@ async def test_request_takes_any_method_and_absolute_urls(
 
 def test_the_transport_is_what_the_rest_backend_sends_through(rp: RunPod) -> None:
     # The REST backend calls the generated operations, which send through this transport.
-    backend = RestBackend(rp.rest)
+    backend = RestBackend.over(rp._rest)
     assert backend._c is rp.rest and rp.rest._sender is rp._rest

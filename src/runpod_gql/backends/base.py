@@ -8,10 +8,11 @@ Requests arrive validated: a backend only translates, and refuses what its API c
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal, Protocol
 
+from .._transport import RequestOptions
 from ..models import (
     Account,
     BillingRecord,
@@ -161,6 +162,13 @@ class BillingQuery:
     bucket: Literal["hour", "day", "week", "month", "year"] = "day"
 
 
+def bounded(options: RequestOptions, seconds: float) -> RequestOptions:
+    """``options`` with the retry deadline cut to ``seconds`` (never lengthened)."""
+    policy = options.retry
+    deadline = seconds if policy.deadline is None else min(policy.deadline, seconds)
+    return replace(options, retry=policy.with_(deadline=deadline))
+
+
 class Backend(Protocol):
     """What resources ask of an API. Each method says which public model it returns."""
 
@@ -171,6 +179,14 @@ class Backend(Protocol):
 
     def api_for(self, operation: str) -> str:
         """'rest' or 'graphql': the API that would serve ``operation`` (see :mod:`.routes`)."""
+        ...
+
+    def within(self, seconds: float) -> Backend:
+        """This backend with each call's retries bounded to ``seconds`` (a wait's time left)."""
+        ...
+
+    def check_create(self, request: PodCreate) -> None:
+        """Refuse, before anything is sent, a create the serving API cannot express."""
         ...
 
     # pods

@@ -49,7 +49,7 @@ from ..models import (
     Template,
 )
 from . import graphql_map as to
-from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave
+from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave, bounded
 from .routes import refuse
 
 T = TypeVar("T")
@@ -136,6 +136,12 @@ class GraphQLBackend:
 
     def api_for(self, operation: str) -> str:
         return "graphql"
+
+    def within(self, seconds: float) -> GraphQLBackend:
+        return GraphQLBackend(self._t.derive(bounded(self._t.options, seconds)))
+
+    def check_create(self, request: PodCreate) -> None:
+        """GraphQL takes every option of a pod spec: nothing to refuse."""
 
     async def _run(self, call: Awaitable[T]) -> T:
         try:

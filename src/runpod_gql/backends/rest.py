@@ -36,12 +36,14 @@ from ..models import (
     Template,
 )
 from . import rest_map as to
-from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave
+from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave, bounded
 from .routes import refuse
 
 if TYPE_CHECKING:
     from runpod_gql_rest._runtime import Event
     from runpod_gql_rest.client import RestClient
+
+    from .._rest import RestTransport
 
 T = TypeVar("T")
 
@@ -57,15 +59,39 @@ class RestBackend:
 
     api = "rest"
 
-    def __init__(self, client: RestClient, *, log_reconnects: int = 5) -> None:
+    def __init__(
+        self,
+        client: RestClient,
+        *,
+        transport: RestTransport | None = None,
+        log_reconnects: int = 5,
+    ) -> None:
         self._c = client
+        self._transport = transport  # what ``within`` derives bounded views from
         self._log_reconnects = log_reconnects
+
+    @classmethod
+    def over(cls, transport: RestTransport) -> RestBackend:
+        """The backend over our REST transport (``RunPod`` makes it so)."""
+        return cls(transport.operations, transport=transport)
 
     def __repr__(self) -> str:
         return "<RestBackend>"
 
     def api_for(self, operation: str) -> str:
         return "rest"
+
+    def within(self, seconds: float) -> RestBackend:
+        if self._transport is None:
+            return self
+        from .._rest import RestTransport
+
+        core = self._transport.core
+        view = RestTransport(core.derive(bounded(core.options, seconds)), self._transport.base_url)
+        return RestBackend.over(view)
+
+    def check_create(self, request: PodCreate) -> None:
+        to.create_pod_body(request)
 
     @staticmethod
     async def _found(call: Awaitable[T]) -> T | None:

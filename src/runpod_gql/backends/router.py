@@ -61,6 +61,33 @@ class RoutedBackend:
     def __repr__(self) -> str:
         return f"<RoutedBackend api={self.mode!r}>"
 
+    def within(self, seconds: float) -> RoutedBackend:
+        """The same routing over bounded views of the backends (``served`` is shared)."""
+        view = RoutedBackend(
+            self.mode,
+            graphql=lambda: self._backend("graphql").within(seconds),
+            rest=lambda: self._backend("rest").within(seconds),
+            has_key=self._has_key,
+        )
+        view.served = self.served
+        return view
+
+    def check_create(self, request: PodCreate) -> None:
+        lacking = request.graphql_only()
+        if lacking and self.mode == "rest":
+            operation = (
+                "create_spot_pod" if request.bid_per_gpu is not None else "create_pod_graphql_only"
+            )
+            refuse(operation, "rest", ", ".join(lacking))
+        if not lacking:
+            self._backend(self.api_for("create_pod")).check_create(request)
+
+    def _backend(self, name: str) -> Backend:
+        backend = self._made.get(name)
+        if backend is None:
+            backend = self._made[name] = self._factories[name]()
+        return backend
+
     def api_for(self, operation: str) -> str:
         """'rest' or 'graphql': where ``operation`` goes now (raises if this mode refuses it)."""
         return choose(operation, self.mode, has_key=self._has_key)
@@ -69,10 +96,7 @@ class RoutedBackend:
         """The backend serving ``operation``, counted in ``served``."""
         name = self.api_for(operation)
         self.served[(ROUTES[operation].method, name)] += 1
-        backend = self._made.get(name)
-        if backend is None:
-            backend = self._made[name] = self._factories[name]()
-        return backend
+        return self._backend(name)
 
     # ------------------------------------------------------------------ pods
     async def get_pod(self, pod_id: str) -> Pod | None:

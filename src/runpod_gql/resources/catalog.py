@@ -110,11 +110,19 @@ class Gpus(BackendResource):
         query = gpu_query(gpu_count, cloud, data_center_id, ids)
         return {g.id: g for g in await self._b.list_gpu_types(query)}
 
+    async def spot_offers(
+        self, gpu_type_ids: Sequence[str], *, gpu_count: int = 1, cloud: CloudType = "ALL"
+    ) -> dict[str, GpuType]:
+        """Offers with spot prices and minimum bids, keyed by id (GraphQL only)."""
+        ids = v.names("gpu_type_ids", gpu_type_ids)
+        offers = await self._b.list_spot_gpu_types(gpu_query(gpu_count, cloud, ids=ids))
+        return {o.id: o for o in offers}
+
     async def minimum_bid(self, gpu_type_id: str, *, gpu_count: int = 1) -> float:
         """The current minimum spot bid per GPU-hour (GraphQL only: v2 has no spot pods)."""
         v.text("gpu_type_id", gpu_type_id)
-        offers = await self._b.list_spot_gpu_types(gpu_query(gpu_count, ids=[gpu_type_id]))
-        bid = next((o.minimum_bid_price for o in offers if o.id == gpu_type_id), None)
+        offer = (await self.spot_offers([gpu_type_id], gpu_count=gpu_count)).get(gpu_type_id)
+        bid = offer.minimum_bid_price if offer is not None else None
         if not bid:
             raise NotFoundError(
                 f"GPU type {gpu_type_id!r} has no spot offer for {gpu_count} GPU(s)",

@@ -76,9 +76,9 @@ async def run(
 
     step("list GPU types with prices")
     offers = await rp.gpus.list()
-    for o in sorted(offers, key=lambda g: (g.memory_in_gb or 0, g.id or ""))[:8]:
+    for o in sorted(offers, key=lambda g: (g.memory_gb or 0, g.id))[:8]:
         log(
-            f"    {o.id:<30} {o.memory_in_gb or 0:>3} GB  secure {_price(o.secure_price)}"
+            f"    {o.id:<30} {o.memory_gb or 0:>3} GB  secure {_price(o.secure_price)}"
             f"  community {_price(o.community_price)}"
         )
     known = {o.id for o in offers}
@@ -100,7 +100,7 @@ async def run(
     )
     summary.update(
         pod_id=pod.id,
-        gpu_type=pod.machine.gpu_type_id if pod.machine else None,
+        gpu_type=pod.gpu_type_id,
         cost_per_hr=pod.cost_per_hr,
     )
     log(f"    pod {pod.id}: {summary['gpu_type']} at ${pod.cost_per_hr:.3f}/h")
@@ -196,7 +196,7 @@ async def _lifecycle(
     stopped = await rp.pods.stop(pod_id)
     await rp.pods.wait_until(pod_id, "EXITED", timeout=120)
     summary["stopped"] = True
-    log(f"    {stopped.desired_status.value}")
+    log(f"    {stopped.status.value}")
 
     step("resume it and wait until ready again")
     await rp.pods.resume(pod_id)

@@ -5,11 +5,14 @@
     RunPodError
     ├── ConfigurationError          no API key found, unreadable config file
     ├── InputValidationError        bad arguments, refused before anything was sent (also ValueError)
+    ├── UnsupportedOperationError   the chosen API cannot do this (api="rest" and a GraphQL-only
+    │                               method); names the method and what to use instead
     ├── APIError                    the API call failed; carries operation, status, request id, all errors
     │   ├── APIConnectionError      no HTTP response; ``request_sent`` says whether it may have arrived
     │   │   └── APITimeoutError
     │   ├── AuthenticationError     401/403: missing, wrong or revoked key
     │   ├── InsufficientBalanceError 402: the account cannot pay for what was asked
+    │   ├── APIRetiredError         410 Gone: RunPod retired the API (GraphQL in early 2027)
     │   ├── ConflictError           409: not allowed in the object's current state (or cluster member)
     │   ├── RateLimitError          429; ``retry_after`` in seconds when the server said
     │   ├── ServerError             5xx, or RunPod's opaque "Something went wrong" (often transient)
@@ -49,6 +52,7 @@ from typing import Any
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIRetiredError",
     "APITimeoutError",
     "AuthenticationError",
     "CapacityError",
@@ -83,6 +87,7 @@ __all__ = [
     "RunpodctlNotFoundError",
     "SSHError",
     "ServerError",
+    "UnsupportedOperationError",
     "WaitTimeoutError",
 ]
 

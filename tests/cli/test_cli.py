@@ -248,7 +248,7 @@ def test_pod_lifecycle(world: World) -> None:
     assert r.code == 0, r.stderr
     pod = obj(r.json())  # stdout is JSON only; progress went to stderr
     pid = pod["id"]
-    assert pod["desired_status"] == "RUNNING"
+    assert pod["status"] == "RUNNING"
     assert pod["container_disk_in_gb"] == 25
     assert {"A=1", "B=x=y"} <= set(pod["env"])
     assert f"created pod {pid}" in r.stderr
@@ -275,9 +275,9 @@ def test_pod_lifecycle(world: World) -> None:
     assert "cost so far $" in world.cli("pods", "metrics", pid).stdout
 
     stopped = obj(world.cli("pods", "stop", pid, "--json").json())
-    assert stopped["desired_status"] == "EXITED"
+    assert stopped["status"] == "EXITED"
     waited = world.cli("pods", "wait", pid, "--status", "EXITED", "--timeout", "30", "--json")
-    assert obj(waited.json())["desired_status"] == "EXITED"
+    assert obj(waited.json())["status"] == "EXITED"
     started = obj(world.cli("pods", "start", pid, "--json").json())
     assert started["id"] == pid
     ready = world.cli("pods", "wait", pid, "--no-ssh-check", "--timeout", "60")

@@ -34,6 +34,7 @@ def seam(handler: Callable[[httpx.Request], httpx.Response]) -> RunPod:
         clock=fake_clock(),
         max_retries=0,
         env={},
+        api="graphql",  # these answers are GraphQL's
     )
 
 

@@ -80,7 +80,7 @@ def test_what_public_methods_take_and_return_is_exported() -> None:
 
 def test_one_name_means_one_thing() -> None:
     # The model is Account; the resource behind rp.account is AccountResource.
-    assert runpod_gql.Account.__module__ == "runpod_gql_generated.fragments"
+    assert runpod_gql.Account.__module__ == "runpod_gql.models.account"
     assert runpod_gql.AccountResource.__name__ == "AccountResource"
     from runpod_gql import emulator, remote
 

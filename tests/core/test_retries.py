@@ -121,7 +121,7 @@ async def test_idempotent_mutation_dropped_after_apply_is_retried(emu: Emulator)
     emu.inject(Fault.DROP_AFTER, count=1, operations={"StopPod"})
     async with client_for(emu) as rp:
         pod = await rp.pods.stop(pod_id)
-    assert pod.desired_status.value == "EXITED"
+    assert pod.status.value == "EXITED"
     assert emu.request_count("StopPod") == 2
 
 

@@ -84,7 +84,7 @@ async def test_launch_passes_the_options_it_used_to_drop(emu: Emulator) -> None:
             ssh=False,
         ) as pod:
             assert pod.volume_mount_path == "/data"
-            assert pod.machine is not None and pod.machine.data_center_id == dc
+            assert pod.data_center_id == dc
     (create,) = [r for r in emu.requests if r.operation == "CreatePod"]
     sent = create.variables["input"]
     assert sent["dataCenterId"] == dc and sent["volumeMountPath"] == "/data"
@@ -100,7 +100,7 @@ async def test_a_spec_is_a_dict_that_can_be_kept_and_reused(emu: Emulator) -> No
     async with client_for(emu) as rp:
         gpu = await rp.pods.create(**base, gpu_types=L4)
         cpu = await rp.pods.create_cpu(**base, instance_id="cpu3c-2-4")
-    assert gpu.ports == cpu.ports == "22/tcp"
+    assert gpu.ports == cpu.ports == ["22/tcp"]
     assert gpu.container_disk_in_gb == 20 and cpu.container_disk_in_gb == 10  # per-kind defaults
 
 
@@ -155,7 +155,7 @@ async def test_a_spot_launch_takes_the_spot_create_options(emu: Emulator) -> Non
             ssh=False,
             stop_after=datetime(2030, 1, 1, tzinfo=timezone.utc),
         ) as pod:
-            assert pod.pod_type is not None and pod.pod_type.value in ("INTERRUPTABLE", "BID")
+            assert pod.is_spot and pod.pod_type in ("INTERRUPTABLE", "BID")
     (create,) = [r for r in emu.requests if r.operation == "CreateSpotPod"]
     assert create.variables["input"]["stopAfter"].startswith("2030-01-01")
     assert emu.state.pods == {}
@@ -168,7 +168,7 @@ async def test_launch_hands_over_the_pod_its_wait_saw(emu: Emulator) -> None:
         async with rp.pods.launch(
             name="counted", image="img", gpu_types=L4, ssh=False, on_progress=ticks.append
         ) as pod:
-            assert pod.runtime is not None and pod.desired_status.value == "RUNNING"
+            assert pod.runtime is not None and pod.status.value == "RUNNING"
             gets = emu.request_count("GetPod")
     # One get per wait tick and none after it: the wait's last poll is the pod handed over.
     assert gets == len(ticks)

@@ -30,9 +30,9 @@ async def test_wait_until_ready_reports_each_stage(emu: Emulator) -> None:
         state = await rp.pods.wait_until_ready(
             pod.id, timeout=300, ssh=False, on_progress=seen.append
         )
-    assert state.desired_status == PodStatus.RUNNING and state.runtime is not None
+    assert state.status == PodStatus.RUNNING and state.runtime is not None
     stages = [p.stage.split(" (")[0] for p in seen]
-    assert stages[0] == "waiting for RUNNING"
+    assert stages[0] == "waiting for a machine and the image"
     assert "waiting for the container to start" in " ".join(
         stages
     ) or "waiting for public port" in " ".join(stages)
@@ -124,7 +124,7 @@ async def test_wait_until_exited(emu: Emulator) -> None:
         pod = await rp.pods.create(name="r", image="img", gpu_types=L4)
         await rp.pods.stop(pod.id)
         state = await rp.pods.wait_until(pod.id, "EXITED", timeout=60)
-    assert state.desired_status == PodStatus.EXITED
+    assert state.status == PodStatus.EXITED
 
 
 async def test_waiting_for_50_pods_costs_one_request_per_tick(emu: Emulator) -> None:
@@ -161,7 +161,7 @@ async def test_ssh_readiness_reads_a_real_banner() -> None:
             pod = await rp.pods.create(name="ssh", image="img", gpu_types=L4)
             live.clock.advance(60)
             state = await rp.pods.wait_until_ready(pod.id, timeout=30, ssh=True)
-            assert state.desired_status == PodStatus.RUNNING
+            assert state.status == PodStatus.RUNNING
     # Without an sshd behind the mapping, the banner never comes and the wait times out.
     async with Emulator(api_key="k", ssh_port=1) as dead, client_for(dead) as rp:
         pod = await rp.pods.create(name="no-sshd", image="img", gpu_types=L4)

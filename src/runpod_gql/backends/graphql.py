@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Optional, TypeVar
 
 from runpod_gql_generated.enums import CloudTypeEnum
 from runpod_gql_generated.input_types import (
@@ -107,19 +107,22 @@ def _create_fields(request: PodCreate, fields: Any) -> Any:
         values["instance_id"] = request.cpu_instance_id
     else:
         values.update(gpu_type_id=request.gpu_type_id, gpu_count=request.gpu_count)
-    if request.bid_per_gpu is not None:
-        values["bid_per_gpu"] = request.bid_per_gpu
-    elif request.cpu_instance_id is None:
-        values.update(
-            country_code=request.country_code,
-            allowed_cuda_versions=list(request.allowed_cuda_versions) or None,
-            stop_after=request.stop_after,
-            terminate_after=request.terminate_after,
-            deploy_cost=request.max_price_per_hr,
-        )
+    values.update(
+        bid_per_gpu=request.bid_per_gpu,
+        country_code=request.country_code,
+        allowed_cuda_versions=list(request.allowed_cuda_versions) or None,
+        stop_after=request.stop_after,
+        terminate_after=request.terminate_after,
+        deploy_cost=request.max_price_per_hr,
+    )
+    known = type(fields).model_fields
     for key, value in values.items():
-        if value is not None:
-            setattr(fields, key, value)
+        # Each create input has its own subset of the fields (a CPU pod has no bid or CUDA).
+        if value is None or key not in known:
+            continue
+        if isinstance(value, datetime) and known[key].annotation == Optional[str]:  # noqa: UP045
+            value = value.isoformat()  # the spot input types these times as plain strings
+        setattr(fields, key, value)
     return fields
 
 

@@ -32,6 +32,7 @@ from ..models import (
     SSHConnection,
     Template,
 )
+from ..remote.endpoint import ssh_endpoint_from_ports
 
 SSH_PROXY_HOST = "ssh.runpod.io"  # RunPod's SSH proxy: user <podHostId>, port 22
 
@@ -113,18 +114,12 @@ def runtime(rt: gql.Runtime | None) -> PodRuntime | None:
 
 def direct_ssh(ports: Sequence[PortMapping]) -> SSHConnection | None:
     """The first public TCP mapping of port 22, as runpodctl picks it (private addresses skipped)."""
-    for p in ports:
-        if (
-            p.private_port == 22
-            and p.is_ip_public
-            and p.ip
-            and p.public_port is not None
-            and (p.type or "tcp").lower() == "tcp"
-        ):
-            return SSHConnection(
-                host=p.ip, port=p.public_port, command=f"ssh root@{p.ip} -p {p.public_port}"
-            )
-    return None
+    found = ssh_endpoint_from_ports(ports)
+    if found is None:
+        return None
+    return SSHConnection(
+        host=found.host, port=found.port, command=f"ssh root@{found.host} -p {found.port}"
+    )
 
 
 def proxy_ssh(pod_host_id: str | None) -> SSHConnection | None:

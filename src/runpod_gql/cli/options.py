@@ -24,13 +24,18 @@ class Cloud(str, enum.Enum):
 
 
 class Status(str, enum.Enum):
-    CREATED = "CREATED"
+    """A pod's observed status; GraphQL's old names are accepted and read as the one they mean."""
+
+    PROVISIONING = "PROVISIONING"
+    STARTING = "STARTING"
     RUNNING = "RUNNING"
-    RESTARTING = "RESTARTING"
     EXITED = "EXITED"
-    PAUSED = "PAUSED"
-    DEAD = "DEAD"
+    ERROR = "ERROR"
     TERMINATED = "TERMINATED"
+    CREATED = "CREATED"  # = PROVISIONING
+    RESTARTING = "RESTARTING"  # = STARTING
+    PAUSED = "PAUSED"  # = EXITED
+    DEAD = "DEAD"  # = ERROR
 
 
 PodId = Annotated[str, typer.Argument(help="The pod's id.", show_default=False)]

@@ -7,6 +7,8 @@ says which. Backends build these from each API's own shapes; resources return th
 from ._base import Availability, Model
 from .account import Account, BillingRecord, Endpoint, NetworkVolume, RegistryAuth, Secret, Template
 from .catalog import CpuType, DataCenter, DataCenterStock, GpuType
+from .catalog import CpuType as CpuFlavor  # the first build's names
+from .catalog import GpuType as GpuOffer
 from .pods import (
     Cloud,
     DesiredStatus,
@@ -25,11 +27,13 @@ __all__ = [
     "Availability",
     "BillingRecord",
     "Cloud",
+    "CpuFlavor",
     "CpuType",
     "DataCenter",
     "DataCenterStock",
     "DesiredStatus",
     "Endpoint",
+    "GpuOffer",
     "GpuType",
     "GpuUtilization",
     "LogLine",

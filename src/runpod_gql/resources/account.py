@@ -8,14 +8,14 @@ from typing import Any
 
 from .. import _validate as v
 from ..errors import InputValidationError
-from ..models import Account
+from ..models import Account as AccountModel
 from ._base import BackendResource
 
 
 class AccountResource(BackendResource):
     """``rp.account`` (the :class:`~runpod_gql.Account` model is what ``get`` returns)."""
 
-    async def get(self) -> Account:
+    async def get(self) -> AccountModel:
         """Id, email, balance, current spend per hour, SSH public keys (GraphQL only)."""
         return await self._b.get_account()
 

@@ -13,10 +13,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Literal, Protocol
 
-from runpod_gql_generated.enums import PodStatus
-from runpod_gql_generated.fragments import Pod
-
 from ..errors import InputValidationError, PodCleanupError
+from ..models import Pod, PodStatus
 from .readiness import ProgressCallback
 from .spec import pod_token
 
@@ -47,23 +45,23 @@ async def _clean_up(pods: PodOps, pod_id: str | None, token: str, on_exit: str) 
     if on_exit == "stop":
         await pods.stop(pod_id)
         after = await pods.find(pod_id)
-        if after is not None and after.desired_status not in (
+        if after is not None and after.status not in (
             PodStatus.EXITED,
             PodStatus.TERMINATED,
         ):
             raise PodCleanupError(
                 "guard: pod still running after stop",
                 pod_id=pod_id,
-                last_status=after.desired_status.value,
+                last_status=after.status.value,
             )
         return
     await pods.terminate(pod_id)
     after = await pods.find(pod_id)
-    if after is not None:
+    if after is not None and after.status != PodStatus.TERMINATED:
         raise PodCleanupError(
             "guard: pod still exists after terminate",
             pod_id=pod_id,
-            last_status=after.desired_status.value,
+            last_status=after.status.value,
         )
     logger.info("guard: pod %s terminated", pod_id)
 

@@ -5,20 +5,18 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
-from runpod_gql_generated.enums import PodStatus
-from runpod_gql_generated.fragments import Pod
-
 from .. import _validate as v
 from .._clock import Clock
+from ..models import PodState, PodStatus
 
 
 @dataclass(frozen=True)
 class GpuUse:
     """One GPU's utilisation, in percent."""
 
-    gpu_id: str | None
-    util_percent: int | None
-    memory_percent: int | None
+    gpu_id: str | None  # GraphQL only
+    util_percent: float | None
+    memory_percent: float | None
 
 
 @dataclass(frozen=True)
@@ -30,8 +28,8 @@ class PodMetrics:
     uptime_seconds: int
     cost_per_hr: float
     cost_so_far: float
-    cpu_percent: int | None
-    memory_percent: int | None
+    cpu_percent: float | None
+    memory_percent: float | None
     gpus: tuple[GpuUse, ...]
 
     @property
@@ -41,31 +39,26 @@ class PodMetrics:
         return sum(values) / len(values) if values else None
 
 
-def metrics_of(pod: Pod) -> PodMetrics:
+def metrics_of(pod: PodState) -> PodMetrics:
     """A pod's utilisation and cost, as one read of the pod shows them."""
     runtime = pod.runtime
-    uptime = (runtime.uptime_in_seconds if runtime else None) or 0
-    container = runtime.container if runtime else None
-    gpus = tuple(
-        GpuUse(g.id, g.gpu_util_percent, g.memory_util_percent)
-        for g in (runtime.gpus if runtime else None) or ()
-        if g is not None
-    )
+    uptime = (runtime.uptime_seconds if runtime else None) or 0
+    gpus = tuple(GpuUse(g.gpu_id, g.util, g.memory_util) for g in (runtime.gpus if runtime else ()))
     return PodMetrics(
         pod_id=pod.id,
-        status=pod.desired_status,
+        status=pod.status,
         uptime_seconds=uptime,
         cost_per_hr=pod.cost_per_hr,
         # Since the current start: RunPod bills per second while the pod runs.
         cost_so_far=round(pod.cost_per_hr * uptime / 3600.0, 6),
-        cpu_percent=container.cpu_percent if container else None,
-        memory_percent=container.memory_percent if container else None,
+        cpu_percent=runtime.cpu_util if runtime else None,
+        memory_percent=runtime.memory_util if runtime else None,
         gpus=gpus,
     )
 
 
 async def watch(
-    get: Callable[[str], Awaitable[Pod]],
+    get: Callable[[str], Awaitable[PodState]],
     clock: Clock,
     pod_id: str,
     *,

@@ -14,21 +14,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from runpod_gql_generated.enums import PodStatus
-from runpod_gql_generated.fragments import Pod, PodState
-from runpod_gql_generated.input_types import (
-    PodBidResumeInput,
-    PodEditJobInput,
-    PodResumeInput,
-    PodStopInput,
-    PodTerminateInput,
-)
 from typing_extensions import Unpack
 
 from .. import _validate as v
 from .._transport import GraphQLTransport
 from .._validate import CloudType
-from ..backends.base import Backend
+from ..backends.base import Backend, PodChanges
 from ..errors import (
     APIConnectionError,
     CapacityError,
@@ -39,11 +30,11 @@ from ..errors import (
     ResponseValidationError,
     ServerError,
 )
-from ..models import LogLine
+from ..models import LogLine, Pod, PodState, PodStatus
 from ..models import Pod as PublicPod
 from . import lifecycle, monitoring, readiness, remote_ops
-from ._base import Resource, present, required
-from ._spec_graphql import cpu_input, env_input, on_demand_input, spot_input
+from ._base import Resource, port_list
+from ._spec_backend import pod_create
 from .catalog import Gpus
 from .monitoring import PodMetrics
 from .placement import Candidate, rank
@@ -72,6 +63,13 @@ __all__ = ["TOKEN_ENV", "Pods", "new_token", "pod_token"]
 logger: logging.Logger = logging.getLogger("runpod_gql")
 
 _STATUSES = tuple(s.value for s in PodStatus)
+# GraphQL's desired statuses, as the observed status they stand for (the first build's filter).
+_LEGACY_STATUSES = {
+    "CREATED": "PROVISIONING",
+    "RESTARTING": "STARTING",
+    "PAUSED": "EXITED",
+    "DEAD": "ERROR",
+}
 _PLACEMENT = GpuPlacement.__required_keys__ | GpuPlacement.__optional_keys__
 _LAUNCH_ONLY = ("spot_bid_per_gpu", "ready_timeout", "ssh", "on_exit", "on_progress")
 
@@ -97,9 +95,7 @@ class Pods(Resource):
 
     async def find(self, pod_id: str) -> Pod | None:
         """One pod, or None when it does not exist."""
-        v.text("pod_id", pod_id)
-        result = await self._t.run(self._t.get_pod(pod_id=pod_id))
-        return result.pod
+        return await self._b.get_pod(v.text("pod_id", pod_id))
 
     async def list(
         self,
@@ -109,27 +105,33 @@ class Pods(Resource):
         name_prefix: str | None = None,
         gpu_type: str | None = None,
     ) -> builtins.list[Pod]:
-        """Your pods (one request), filtered by status, exact name, name prefix or GPU type id."""
+        """Your pods (one request), filtered by status, exact name, name prefix or GPU type id.
+
+        ``status`` is the observed :class:`PodStatus`; GraphQL's old desired-status names are
+        read as the status they stand for (CREATED: PROVISIONING, DEAD: ERROR, ...).
+        """
         wanted: set[PodStatus] | None = None
         if status is not None:
             items = [status] if isinstance(status, str) else status
-            wanted = {PodStatus(v.enum_value("status", s, _STATUSES)) for s in items}
-        result = await self._t.run(self._t.list_pods())
-        pods = present(required(result.myself, "myself", "ListPods").pods)
+            wanted = set()
+            for item in items:
+                raw = str(getattr(item, "value", item)).upper()
+                raw = _LEGACY_STATUSES.get(raw, raw)
+                wanted.add(PodStatus(v.enum_value("status", raw, _STATUSES)))
+        pods = await self._b.list_pods()
         if wanted is not None:
-            pods = [p for p in pods if p.desired_status in wanted]
+            pods = [p for p in pods if p.status in wanted]
         if name is not None:
             pods = [p for p in pods if p.name == name]
         if name_prefix is not None:
             pods = [p for p in pods if p.name.startswith(name_prefix)]
         if gpu_type is not None:
-            pods = [p for p in pods if p.machine is not None and p.machine.gpu_type_id == gpu_type]
+            pods = [p for p in pods if p.gpu_type_id == gpu_type]
         return pods
 
     async def states(self) -> builtins.list[PodState]:
         """The light per-pod state (status, runtime, ports) of all pods in one request."""
-        result = await self._t.run(self._t.list_pod_states())
-        return present(required(result.myself, "myself", "ListPodStates").pods)
+        return await self._b.list_pod_states()
 
     async def find_by_token(self, token: str) -> Pod | None:
         """The pod a create with this token made, if it exists."""
@@ -154,6 +156,13 @@ class Pods(Resource):
         ]
         if not clouds:
             raise InputValidationError("cloud_types", "must name at least one")
+        if self._b.api_for("create_pod") == "rest":
+            # REST v2 has no ALL cloud: it is both, secure first (as RunPod's ALL preferred).
+            clouds = [
+                c
+                for cloud in clouds
+                for c in (("SECURE", "COMMUNITY") if cloud == "ALL" else (cloud,))
+            ]
         gpu_count = v.integer("gpu_count", placement.get("gpu_count", 1), minimum=1)
         max_price = placement.get("max_price_per_hr")
         if max_price is not None:
@@ -192,30 +201,30 @@ class Pods(Resource):
         keywords(spec, GpuPodSpec, "create")
         gpu_count = v.integer("gpu_count", spec.get("gpu_count", 1), minimum=1, maximum=16)
         pod_spec = checked(spec)
+        max_price = spec.get("max_price_per_hr")
+        first = pod_create(pod_spec, gpu_type_id="-", gpu_count=gpu_count, cloud="SECURE")
+        self._b.check_create(first)  # what the serving API cannot take, refused before anything
         attempts: builtins.list[PlacementAttempt] = []
         placement: dict[str, Any] = {k: x for k, x in spec.items() if k in _PLACEMENT}
         for c in await self.plan(**placement):
             if not c.viable:
                 attempts.append(c.attempt(f"skipped: {c.skip}"))
                 continue
-            fields = on_demand_input(
+            request = pod_create(
                 pod_spec,
                 gpu_type_id=c.gpu_type_id,
                 gpu_count=gpu_count,
-                cloud_type=c.cloud_type,
+                cloud=c.cloud_type,
                 data_center_id=c.data_center_id,
-                max_price_per_hr=spec.get("max_price_per_hr"),
+                max_price_per_hr=max_price,
             )
 
-            async def send(fields: Any = fields) -> Pod:
-                result = await self._t.run(self._t.create_pod(input=fields))
-                return required(
-                    result.pod_find_and_deploy_on_demand, "podFindAndDeployOnDemand", "CreatePod"
-                )
+            async def send(request: Any = request) -> Pod:
+                return await self._b.create_pod(request)
 
             try:
                 pod = await self._safe_create(send, pod_spec.token)
-            except CapacityError as exc:
+            except CapacityError as exc:  # 400 "no longer any instances" on v2: next candidate
                 attempts.append(c.attempt(exc.message))
                 logger.info("placement: %s on %s has no capacity", c.gpu_type_id, c.cloud_type)
                 continue
@@ -238,19 +247,19 @@ class Pods(Resource):
         if data_center is not None:
             v.text("data_center_id", data_center)
         pod_spec = checked(spec)
-        await self._check_bid(gpu_type, bid, gpu_count, cloud)
-        fields = spot_input(
+        request = pod_create(
             pod_spec,
             gpu_type_id=gpu_type,
             gpu_count=gpu_count,
             bid_per_gpu=bid,
-            cloud_type=cloud,
+            cloud=cloud,
             data_center_id=data_center,
         )
+        self._b.check_create(request)  # REST v2 has no spot pods: refused before anything
+        await self._check_bid(gpu_type, bid, gpu_count, cloud)
 
         async def send() -> Pod:
-            result = await self._t.run(self._t.create_spot_pod(input=fields))
-            return required(result.pod_rent_interruptable, "podRentInterruptable", "CreateSpotPod")
+            return await self._b.create_pod(request)
 
         return await self._safe_create(send, pod_spec.token)
 
@@ -264,25 +273,24 @@ class Pods(Resource):
         if data_center is not None:
             v.text("data_center_id", data_center)
         pod_spec = checked(spec, gpu=False)
-        fields = cpu_input(
-            pod_spec, instance_id=instance_id, cloud_type=cloud, data_center_id=data_center
+        request = pod_create(
+            pod_spec, cpu_instance_id=instance_id, cloud=cloud, data_center_id=data_center
         )
+        self._b.check_create(request)
 
         async def send() -> Pod:
-            result = await self._t.run(self._t.create_cpu_pod(input=fields))
-            return required(result.deploy_cpu_pod, "deployCpuPod", "CreateCpuPod")
+            return await self._b.create_pod(request)
 
         return await self._safe_create(send, pod_spec.token)
 
     async def _check_bid(self, gpu_type: str, bid: float, gpu_count: int, cloud: CloudType) -> None:
-        try:
-            offer = await self._gpus.get(gpu_type, gpu_count=gpu_count, cloud=cloud)
-        except NotFoundError as exc:
+        offers = await self._gpus.spot_offers([gpu_type], gpu_count=gpu_count, cloud=cloud)
+        if gpu_type not in offers:
             raise InputValidationError(
                 "gpu_type",
                 f"unknown GPU type id {gpu_type!r} (see `runpod-gql gpus list` for the ids)",
-            ) from exc
-        minimum = offer.minimum_bid_price
+            )
+        minimum = offers[gpu_type].minimum_bid_price
         if minimum is None:
             raise InputValidationError(
                 "gpu_type",
@@ -322,18 +330,18 @@ class Pods(Resource):
     # ------------------------------------------------------------------ lifecycle mutations
     async def stop(self, pod_id: str) -> Pod:
         """Stop (EXITED): GPU billing ends, volume storage is still billed."""
-        v.text("pod_id", pod_id)
-        result = await self._t.run(self._t.stop_pod(input=PodStopInput(pod_id=pod_id)))
-        return required(result.pod_stop, "podStop", "StopPod")
+        return await self._b.stop_pod(v.text("pod_id", pod_id))
 
     async def resume(self, pod_id: str, *, gpu_count: int | None = None) -> Pod:
-        """Start a stopped on-demand pod again (a spot pod needs :meth:`bid_resume`)."""
+        """Start a stopped on-demand pod again (a spot pod needs :meth:`bid_resume`).
+
+        ``gpu_count`` (another count than the pod's) is GraphQL only: REST v2 starts a pod with
+        the GPUs it was created with.
+        """
         v.text("pod_id", pod_id)
-        fields = PodResumeInput(pod_id=pod_id)
         if gpu_count is not None:
-            fields.gpu_count = v.integer("gpu_count", gpu_count, minimum=1)
-        result = await self._t.run(self._t.resume_pod(input=fields))
-        return required(result.pod_resume, "podResume", "ResumePod")
+            v.integer("gpu_count", gpu_count, minimum=1)
+        return await self._b.resume_pod(pod_id, gpu_count)
 
     async def bid_resume(
         self, pod_id: str, *, bid_per_gpu: float, gpu_count: int | None = None
@@ -343,11 +351,9 @@ class Pods(Resource):
         pod = await self.get(pod_id)
         count = gpu_count if gpu_count is not None else pod.gpu_count
         v.integer("gpu_count", count, minimum=1)
-        if pod.machine is not None and pod.machine.gpu_type_id:
-            await self._check_bid(pod.machine.gpu_type_id, bid_per_gpu, count, "ALL")
-        fields = PodBidResumeInput(pod_id=pod_id, bid_per_gpu=bid_per_gpu, gpu_count=count)
-        result = await self._t.run(self._t.bid_resume_pod(input=fields))
-        return required(result.pod_bid_resume, "podBidResume", "BidResumePod")
+        if pod.gpu_type_id:
+            await self._check_bid(pod.gpu_type_id, bid_per_gpu, count, "ALL")
+        return await self._b.bid_resume_pod(pod_id, bid_per_gpu, count)
 
     async def restart(self, pod_id: str) -> PublicPod:
         """Restart a running pod's container in place (REST v2; the pod keeps its machine)."""
@@ -383,12 +389,7 @@ class Pods(Resource):
 
     async def terminate(self, pod_id: str) -> bool:
         """Terminate (delete) a pod. True if it was terminated, False if it was already gone."""
-        v.text("pod_id", pod_id)
-        try:
-            await self._t.run(self._t.terminate_pod(input=PodTerminateInput(pod_id=pod_id)))
-        except NotFoundError:
-            return False
-        return True
+        return await self._b.terminate_pod(v.text("pod_id", pod_id))
 
     async def edit(
         self,
@@ -401,29 +402,36 @@ class Pods(Resource):
         ports: str | Sequence[str] | None = None,
         env: Mapping[str, str] | None = None,
         docker_args: str | None = None,
+        name: str | None = None,
     ) -> Pod:
-        """Change a pod's job (image, disk, ports, env, args); the pod restarts with it."""
-        current = await self.get(pod_id)
-        fields = PodEditJobInput(
-            pod_id=pod_id,
-            image_name=v.text("image", image) if image is not None else current.image_name,
-            container_disk_in_gb=v.integer("container_disk_gb", container_disk_gb, minimum=1)
-            if container_disk_gb is not None
-            else current.container_disk_in_gb or 20,
-        )
-        if volume_gb is not None:
-            fields.volume_in_gb = v.integer("volume_gb", volume_gb)
-        if volume_mount_path is not None:
-            fields.volume_mount_path = volume_mount_path
-        if ports is not None:
-            fields.ports = v.ports("ports", ports)
+        """Change what you give, leave the rest (a partial update on REST v2; GraphQL resends the
+        job with the current values). The pod restarts with the change.
+
+        ``env`` replaces the environment; the pod keeps its create token. ``name`` is REST v2 only.
+        """
+        v.text("pod_id", pod_id)
+        new_env = None
         if env is not None:
-            token = pod_token(current) or new_token()
-            fields.env = env_input(v.env("env", env), token)
-        if docker_args is not None:
-            fields.docker_args = docker_args
-        result = await self._t.run(self._t.edit_pod_job(input=fields))
-        return required(result.pod_edit_job, "podEditJob", "EditPodJob")
+            current = await self.get(pod_id)
+            new_env = {**v.env("env", env)}
+            token = pod_token(current)
+            if token is not None:
+                new_env[TOKEN_ENV] = token
+        changes = PodChanges(
+            image=v.text("image", image) if image is not None else None,
+            args=docker_args,
+            container_disk_gb=v.integer("container_disk_gb", container_disk_gb, minimum=1)
+            if container_disk_gb is not None
+            else None,
+            volume_gb=v.integer("volume_gb", volume_gb) if volume_gb is not None else None,
+            volume_mount_path=volume_mount_path,
+            ports=port_list(ports) if ports is not None else None,
+            env=new_env,
+            name=v.text("name", name, max_len=v.MAX_POD_NAME) if name is not None else None,
+        )
+        if not changes.set_fields():
+            raise InputValidationError("image", "give at least one thing to change")
+        return await self._b.edit_pod(pod_id, changes)
 
     # ------------------------------------------------------------------ waiting
     async def wait_until(
@@ -437,14 +445,15 @@ class Pods(Resource):
         """Wait until the pod's status is ``status``; fails fast on a terminal state.
 
         Returns the pod as the last poll saw it."""
-        target = PodStatus(v.enum_value("status", status, _STATUSES))
+        raw = str(getattr(status, "value", status)).upper()
+        target = PodStatus(v.enum_value("status", _LEGACY_STATUSES.get(raw, raw), _STATUSES))
         if target == PodStatus.TERMINATED:
             raise InputValidationError(
                 "status",
                 "a terminated pod disappears: terminate() confirms it, find() returns None",
             )
         return await readiness.wait_until(
-            self._t, pod_id, target, timeout=timeout, on_progress=on_progress
+            self._b, self._t.clock, pod_id, target, timeout=timeout, on_progress=on_progress
         )
 
     async def wait_until_ready(
@@ -460,7 +469,13 @@ class Pods(Resource):
 
         Returns the ready pod as the last poll saw it: no need to get it again."""
         return await readiness.wait_until_ready(
-            self._t, pod_id, timeout=timeout, ssh=ssh, ports=ports, on_progress=on_progress
+            self._b,
+            self._t.clock,
+            pod_id,
+            timeout=timeout,
+            ssh=ssh,
+            ports=ports,
+            on_progress=on_progress,
         )
 
     async def wait_all_ready(
@@ -476,7 +491,13 @@ class Pods(Resource):
 
         Returns each pod's state (status, runtime, ports) as the last list showed it."""
         return await readiness.wait_all_ready(
-            self._t, pod_ids, timeout=timeout, ssh=ssh, ports=ports, on_progress=on_progress
+            self._b,
+            self._t.clock,
+            pod_ids,
+            timeout=timeout,
+            ssh=ssh,
+            ports=ports,
+            on_progress=on_progress,
         )
 
     # ------------------------------------------------------------------ guard

@@ -11,14 +11,12 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from runpod_gql_generated.enums import PodStatus, PodType
-from runpod_gql_generated.fragments import Pod, PodState
-
 from .. import _validate as v
-from .._transport import GraphQLTransport
+from .._clock import Clock
+from ..backends.base import Backend
 from ..errors import (
     InputValidationError,
     NotFoundError,
@@ -26,10 +24,10 @@ from ..errors import (
     PodStateError,
     WaitTimeoutError,
 )
+from ..models import Pod, PodState, PodStatus
 from .remote_ops import ssh_banner
 
-TERMINAL = frozenset({PodStatus.EXITED, PodStatus.TERMINATED, PodStatus.DEAD})
-SPOT_TYPES = frozenset({PodType.INTERRUPTABLE, PodType.BID})
+TERMINAL = frozenset({PodStatus.EXITED, PodStatus.TERMINATED, PodStatus.ERROR})
 
 
 @dataclass(frozen=True)
@@ -72,17 +70,17 @@ class _Intervals:
 DEFAULT_SCHEDULE = PollSchedule()
 
 
-def stage(pod: Pod | PodState, ports: Sequence[int]) -> tuple[bool, str]:
+def stage(pod: PodState, ports: Sequence[int]) -> tuple[bool, str]:
     """Whether the API side of readiness holds, and what is still awaited."""
-    if pod.desired_status != PodStatus.RUNNING:
-        return False, f"waiting for RUNNING (is {pod.desired_status.value})"
+    if pod.status == PodStatus.PROVISIONING:
+        return False, "waiting for a machine and the image (PROVISIONING)"
+    if pod.status == PodStatus.STARTING:
+        return False, "waiting for the container to start (STARTING)"
+    if pod.status != PodStatus.RUNNING:
+        return False, f"waiting for RUNNING (is {pod.status.value})"
     if pod.runtime is None:
         return False, "waiting for the container to start (no runtime yet)"
-    public = {
-        p.private_port
-        for p in pod.runtime.ports or ()
-        if p is not None and p.is_ip_public and p.public_port
-    }
+    public = {p.private_port for p in pod.runtime.ports if p.is_ip_public and p.public_port}
     missing = [p for p in ports if p not in public]
     if missing:
         return False, f"waiting for public port mapping of {', '.join(map(str, missing))}"
@@ -90,7 +88,7 @@ def stage(pod: Pod | PodState, ports: Sequence[int]) -> tuple[bool, str]:
 
 
 def _fail_fast(
-    pod: Pod | PodState | None, pod_id: str, target: PodStatus, waited: float, last: str | None
+    pod: PodState | None, pod_id: str, target: PodStatus, waited: float, last: str | None
 ) -> None:
     if pod is None:
         if last is None:  # never seen: a wrong id, not a pod that went away
@@ -100,10 +98,10 @@ def _fail_fast(
         raise PodStateError(
             "pod vanished while waiting", pod_id=pod_id, last_status=last, waited=waited
         )
-    status = pod.desired_status
+    status = pod.status
     if status == target or status not in TERMINAL:
         return
-    if pod.pod_type in SPOT_TYPES and status == PodStatus.EXITED and target == PodStatus.RUNNING:
+    if pod.is_spot and status == PodStatus.EXITED and target == PodStatus.RUNNING:
         raise PodInterruptedError(
             "spot pod was interrupted (outbid) while waiting",
             pod_id=pod_id,
@@ -118,17 +116,6 @@ def _fail_fast(
     )
 
 
-def _within(t: GraphQLTransport, remaining: float) -> GraphQLTransport:
-    """The transport with its retries bounded by what is left of the wait."""
-    policy = t.options.retry
-    deadline = (
-        max(1.0, remaining)
-        if policy.deadline is None
-        else min(policy.deadline, max(1.0, remaining))
-    )
-    return t.derive(replace(t.options, retry=policy.with_(deadline=deadline)))
-
-
 def _check_timeout(timeout: float) -> None:
     # inf, or a NaN (every comparison False), would make the wait unbounded.
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
@@ -139,25 +126,23 @@ def _check_timeout(timeout: float) -> None:
 
 # What a wait polls: the whole Pod for one pod (the caller gets it as seen, no second get), the
 # light PodState of every pod in one list for many (issue 17: one small request per tick).
-P = TypeVar("P", Pod, PodState)
-Fetch = Callable[[GraphQLTransport], Awaitable[dict[str, P]]]
+P = TypeVar("P", bound=PodState)
+Fetch = Callable[[Backend], Awaitable[dict[str, P]]]
 
 
 def _get(pod_id: str) -> Fetch[Pod]:
     """The poll of a wait for one pod: a get."""
 
-    async def fetch(t: GraphQLTransport) -> dict[str, Pod]:
-        pod = (await t.run(t.get_pod(pod_id=pod_id))).pod
+    async def fetch(api: Backend) -> dict[str, Pod]:
+        pod = await api.get_pod(pod_id)
         return {pod.id: pod} if pod is not None else {}
 
     return fetch
 
 
-async def _list_states(t: GraphQLTransport) -> dict[str, PodState]:
+async def _list_states(api: Backend) -> dict[str, PodState]:
     """The poll of a wait for many pods: one list of states, whatever their number."""
-    listing = await t.run(t.list_pod_states())
-    pods = listing.myself.pods if listing.myself else None
-    return {p.id: p for p in pods or () if p is not None}
+    return {p.id: p for p in await api.list_pod_states()}
 
 
 @dataclass
@@ -179,7 +164,7 @@ class _Watch(Generic[P]):
             pod = by_id.get(pid)
             _fail_fast(pod, pid, self.target, waited, self.last.get(pid))
             assert pod is not None
-            self.last[pid] = pod.desired_status.value
+            self.last[pid] = pod.status.value
             seen.append(pod)
         return seen
 
@@ -192,7 +177,8 @@ class _Watch(Generic[P]):
 
 
 async def _poll(
-    t: GraphQLTransport,
+    api: Backend,
+    clock: Clock,
     watch: _Watch[P],
     fetch: Fetch[P],
     tick: Callable[[list[P], Callable[[], float]], Awaitable[None]],
@@ -207,12 +193,12 @@ async def _poll(
     ``tick`` gets the pending pods as just seen and a function telling the seconds left.
     """
     _check_timeout(timeout)
-    clock = t.clock
     start = clock.monotonic()
     intervals = schedule.intervals()
     while True:
         waited = clock.monotonic() - start
-        pods = watch.pending(await fetch(_within(t, timeout - waited)), waited)
+        # Each poll's retries are bounded by what is left of the wait.
+        pods = watch.pending(await fetch(api.within(max(1.0, timeout - waited))), waited)
         await tick(pods, lambda: timeout - (clock.monotonic() - start))
         watch.report(on_progress, waited)
         if len(watch.done) == len(watch.ids):
@@ -224,7 +210,8 @@ async def _poll(
 
 
 async def wait_until(
-    t: GraphQLTransport,
+    api: Backend,
+    clock: Clock,
     pod_id: str,
     status: PodStatus,
     *,
@@ -238,7 +225,7 @@ async def wait_until(
 
     async def tick(pods: list[Pod], left: Callable[[], float]) -> None:
         for pod in pods:
-            if pod.desired_status == status:
+            if pod.status == status:
                 watch.done[pod.id] = pod
             watch.stages[pod.id] = "done" if pod.id in watch.done else f"waiting for {status.value}"
 
@@ -251,7 +238,8 @@ async def wait_until(
         )
 
     found = await _poll(
-        t,
+        api,
+        clock,
         watch,
         _get(pod_id),
         tick,
@@ -264,7 +252,8 @@ async def wait_until(
 
 
 async def _until_ready(
-    t: GraphQLTransport,
+    api: Backend,
+    clock: Clock,
     ids: list[str],
     fetch: Fetch[P],
     *,
@@ -288,7 +277,7 @@ async def _until_ready(
                 watch.done[pod.id] = pod
         # Banner probes run together; each is bounded so a silent port cannot stall the tick.
         probe_for = min(5.0, max(0.5, left()))
-        banners = await asyncio.gather(*(ssh_banner(p.runtime, probe_for) for p in probes))
+        banners = await asyncio.gather(*(ssh_banner(p, probe_for) for p in probes))
         for pod, banner in zip(probes, banners, strict=True):
             if banner is not None:
                 watch.done[pod.id] = pod
@@ -309,12 +298,21 @@ async def _until_ready(
         )
 
     return await _poll(
-        t, watch, fetch, tick, expired, timeout=timeout, schedule=schedule, on_progress=on_progress
+        api,
+        clock,
+        watch,
+        fetch,
+        tick,
+        expired,
+        timeout=timeout,
+        schedule=schedule,
+        on_progress=on_progress,
     )
 
 
 async def wait_until_ready(
-    t: GraphQLTransport,
+    api: Backend,
+    clock: Clock,
     pod_id: str,
     *,
     timeout: float,
@@ -326,7 +324,8 @@ async def wait_until_ready(
     """Poll one pod until it is ready; returns the ready pod as last seen."""
     v.text("pod_id", pod_id)
     ready = await _until_ready(
-        t,
+        api,
+        clock,
         [pod_id],
         _get(pod_id),
         timeout=timeout,
@@ -339,7 +338,8 @@ async def wait_until_ready(
 
 
 async def wait_all_ready(
-    t: GraphQLTransport,
+    api: Backend,
+    clock: Clock,
     pod_ids: Sequence[str],
     *,
     timeout: float,
@@ -353,7 +353,8 @@ async def wait_all_ready(
     for i, pid in enumerate(ids):
         v.text(f"pod_ids[{i}]", pid)
     return await _until_ready(
-        t,
+        api,
+        clock,
         ids,
         _list_states,
         timeout=timeout,

@@ -9,54 +9,43 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runpod_gql_generated.fragments import Pod, Runtime
-
 from ..errors import RemoteError, SSHError
-from ..remote.endpoint import SSHEndpoint, ssh_endpoint_from_ports, wait_for_ssh_banner
+from ..models import PodState
+from ..remote.endpoint import SSHEndpoint, wait_for_ssh_banner
 
 if TYPE_CHECKING:
     from ..remote.ssh import SSHSession
 
 
-@dataclass(frozen=True)
-class _Port:
-    """A runtime port mapping as :class:`~runpod_gql.remote.PortMapping` (the model has ``type_``)."""
+def endpoint_or_none(pod: PodState) -> SSHEndpoint | None:
+    """The pod's direct SSH endpoint (the public mapping of port 22), if it has one yet.
 
-    ip: str | None
-    is_ip_public: bool | None
-    private_port: int | None
-    public_port: int | None
-    type: str | None
-
-
-def endpoint_or_none(runtime: Runtime | None) -> SSHEndpoint | None:
-    """The public SSH endpoint a pod's runtime maps, if any."""
-    ports = [
-        _Port(p.ip, p.is_ip_public, p.private_port, p.public_port, p.type_)
-        for p in (runtime.ports if runtime else None) or ()
-        if p is not None
-    ]
-    return ssh_endpoint_from_ports(ports)
+    REST v2 reports it as ``ssh.direct``; on GraphQL it is read from the runtime's ports as
+    runpodctl does (private addresses skipped). RunPod's proxy (``ssh_proxy``) carries a shell
+    only, no SFTP, so it is not used here.
+    """
+    if pod.ssh is None:
+        return None
+    return SSHEndpoint(pod.ssh.host, pod.ssh.port, pod.ssh.username or "root")
 
 
-def ssh_endpoint(pod: Pod) -> SSHEndpoint:
+def ssh_endpoint(pod: PodState) -> SSHEndpoint:
     """The pod's public SSH endpoint; SSHError when it has none (yet)."""
-    found = endpoint_or_none(pod.runtime)
+    found = endpoint_or_none(pod)
     if found is None:
         raise SSHError(
-            f"pod {pod.id} has no public SSH port (status {pod.desired_status.value}); "
+            f"pod {pod.id} has no public SSH port (status {pod.status.value}); "
             "wait with rp.pods.wait_until_ready(pod_id) and create it with ports '22/tcp'"
         )
     return found
 
 
-async def ssh_banner(runtime: Runtime | None, timeout: float) -> str | None:
-    """The SSH banner of the runtime's port-22 endpoint, or None if it does not answer yet."""
-    endpoint = endpoint_or_none(runtime)
+async def ssh_banner(pod: PodState, timeout: float) -> str | None:
+    """The SSH banner of the pod's port-22 endpoint, or None if it does not answer yet."""
+    endpoint = endpoint_or_none(pod)
     if endpoint is None:
         return None
     try:

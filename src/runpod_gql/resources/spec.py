@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from runpod_gql_generated.fragments import Pod
 from typing_extensions import Required, TypedDict
 
 from .. import _validate as v
 from .._validate import CloudType
 from ..errors import InputValidationError
+from ..models import Pod
 from .readiness import ProgressCallback
 
 TOKEN_ENV = "RUNPOD_GQL_TOKEN"
@@ -127,10 +127,7 @@ def new_token() -> str:
 
 def pod_token(pod: Pod) -> str | None:
     """The create token a pod carries, if runpod-gql created it."""
-    for item in pod.env or ():
-        if item and item.startswith(TOKEN_ENV + "="):
-            return item.split("=", 1)[1]
-    return None
+    return pod.env.get(TOKEN_ENV)
 
 
 def keywords(options: Mapping[str, Any], spec: type[Any], method: str) -> None:

@@ -150,7 +150,7 @@ def wait(
     state = run(ctx, body)
 
     def human() -> None:
-        render.out().print(f"pod {pod_id} is {state.desired_status.value}", markup=False)
+        render.out().print(f"pod {pod_id} is {state.status.value}", markup=False)
 
     render.emit(state, as_json, human)
 

@@ -13,26 +13,24 @@ if TYPE_CHECKING:
 
 
 def gpu_cell(p: Any) -> object:
-    m = p.machine
-    name = (m.gpu_display_name or m.gpu_type_id) if m is not None else None
-    return f"{name} x{p.gpu_count}" if name and p.gpu_count else None
+    if p.gpu_type_id and p.gpu_count:
+        return f"{p.gpu_type_id} x{p.gpu_count}"
+    return f"CPU {p.cpu_flavor_id}" if p.cpu_flavor_id else None
 
 
 def _uptime(p: Any) -> object:
     rt = p.runtime
-    return (
-        f"{rt.uptime_in_seconds}s" if rt is not None and rt.uptime_in_seconds is not None else None
-    )
+    return f"{rt.uptime_seconds}s" if rt is not None and rt.uptime_seconds is not None else None
 
 
 POD_COLUMNS: list[render.Column] = [
     ("id", lambda p: p.id),
     ("name", lambda p: p.name),
-    ("status", lambda p: p.desired_status),
+    ("status", lambda p: p.status.value),
     ("gpu", gpu_cell),
     ("$/h", lambda p: render.money(p.cost_per_hr)),
     ("uptime", _uptime),
-    ("image", lambda p: p.image_name),
+    ("image", lambda p: p.image),
 ]
 
 

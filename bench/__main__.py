@@ -139,6 +139,7 @@ def _canned_runpod(content: bytes, home: Path) -> tuple[Any, CannedTransport]:
         http_client=httpx.AsyncClient(transport=transport),
         env={},
         home=home,
+        api="graphql",  # the canned answer is GraphQL's getPod
     )
     return rp, transport
 
@@ -461,7 +462,9 @@ async def polling(pods: int, speed: float, home: Path, rounds: int) -> dict[str,
             ]
 
         async def ours() -> None:
-            async with RunPod(api_key=API_KEY, url=emu.url, env={}, home=home) as rp:
+            async with RunPod(
+                api_key=API_KEY, url=emu.url, env={}, home=home, api="graphql"
+            ) as rp:
                 await rp.pods.wait_all_ready(ids, timeout=300, ssh=False)
 
         async def theirs() -> None:

@@ -78,6 +78,7 @@ class RunPodGQL:
             max_in_flight=self._limit,
             env={},
             home=self._home,
+            api="graphql",  # these rows compare GraphQL clients on the same requests
         )
 
     async def call(self) -> None:

@@ -10,10 +10,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from runpod_gql import RetryPolicy, RunPod
+from runpod_gql import ApiMode, RetryPolicy, RunPod
 from runpod_gql.emulator import Emulator, EmulatorTime, ManualClock
 
 API_KEY = "rpa_TESTKEY_0123456789abcdefghij"
+TEST_API: ApiMode = os.environ.get("RUNPOD_GQL_TEST_API", "graphql")  # type: ignore[assignment]
+"""The API mode clients of the emulator use in tests that do not choose one themselves."""
 
 
 def fake_clock() -> EmulatorTime:
@@ -28,8 +30,6 @@ def client_for(emu: Emulator, **kwargs: Any) -> RunPod:
     manual = isinstance(emu.clock, ManualClock)
     kwargs.setdefault("clock", EmulatorTime(emu.clock) if manual else fake_clock())
     kwargs.setdefault("retry", RetryPolicy(max_retries=3, initial_backoff=0.5, max_backoff=4.0))
-    kwargs.setdefault("api", os.environ.get("RUNPOD_GQL_TEST_API", "graphql"))
-    return emu.client(seed=1, **kwargs)
 
 
 @contextmanager

@@ -27,6 +27,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 DEFAULT_URL = "https://api.runpod.io/graphql"
 DEFAULT_PROFILE = "default"
+NO_KEY = "no RunPod API key found"
 
 
 class APIKey:
@@ -64,6 +65,11 @@ class Config:
     url: str
     url_source: str
     profile: str | None = None
+    missing_key: str | None = None  # why there is no key, when the client may run without one
+
+    @property
+    def has_key(self) -> bool:
+        return self.missing_key is None
 
     @property
     def rest_url(self) -> str:
@@ -208,7 +214,7 @@ def _find_key(
     if found:
         return found, f"{files.mcp_json} ({where})"
     raise ConfigurationError(
-        "no RunPod API key found. Looked in: the api_key argument; environment variable "
+        f"{NO_KEY}. Looked in: the api_key argument; environment variable "
         f'RUNPOD_API_KEY; {files.config_toml} ([{profile_name}] api_key = "..." or top-level '
         f"apikey = '...'); {files.mcp_json} (mcpServers.<name>.env.RUNPOD_API_KEY). "
         "Set one with: export RUNPOD_API_KEY=<key from https://www.console.runpod.io/user/settings>"
@@ -275,8 +281,12 @@ def resolve_config(
     env: Mapping[str, str] | None = None,
     home: Path | None = None,
     allow_insecure_http: bool | None = None,
+    require_key: bool = True,
 ) -> Config:
     """Resolve key and endpoint from arguments, environment and config files.
+
+    With ``require_key=False`` a missing key is not an error: the config has no key and says
+    why (``missing_key``), for clients that read only RunPod's public catalogue.
 
     Plain http is accepted only to a loopback host (the emulator), unless ``allow_insecure_http``
     (or ``RUNPOD_GQL_ALLOW_INSECURE_HTTP=1``) says otherwise.
@@ -286,8 +296,15 @@ def resolve_config(
         allow_insecure_http = env.get(INSECURE_HTTP_ENV, "").strip().lower() in ("1", "true", "yes")
     files = _Files(Path.home() if home is None else home)
     profile_name = profile or env.get("RUNPOD_PROFILE") or DEFAULT_PROFILE
-    key, key_source = _find_key(api_key, env, profile, profile_name, files)
-    _check_key(key, key_source)
+    missing = None
+    try:
+        key, key_source = _find_key(api_key, env, profile, profile_name, files)
+    except ConfigurationError as exc:
+        if require_key or not str(exc).startswith(NO_KEY):
+            raise
+        key, key_source, missing = "", "nowhere (no key: the public GPU catalogue only)", str(exc)
+    if missing is None:
+        _check_key(key, key_source)
     endpoint, url_source = _find_url(url, env, files)
     return Config(
         api_key=APIKey(key),
@@ -295,4 +312,5 @@ def resolve_config(
         url=_check_url(endpoint, url_source, allow_insecure_http=allow_insecure_http),
         url_source=url_source,
         profile=profile_name if "profile [" in key_source else None,
+        missing_key=missing,
     )

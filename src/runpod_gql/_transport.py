@@ -78,12 +78,14 @@ _REQUEST_FIELDS = (
 
 
 def request_headers(api_key: APIKey) -> dict[str, str]:
-    """The headers every request carries: the one place the key is put into a request."""
-    return {
-        "Authorization": f"Bearer {api_key.reveal()}",
-        "Content-Type": "application/json",
-        "User-Agent": USER_AGENT,
-    }
+    """The headers every request carries: the one place the key is put into a request.
+
+    Without a key (the public catalogue, ``RunPod(api="auto")``) no Authorization is sent.
+    """
+    headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}
+    if api_key.reveal():
+        headers["Authorization"] = f"Bearer {api_key.reveal()}"
+    return headers
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from ._transport import (
 )
 from ._wire import AiohttpWire, HttpxWire, Timeouts, Wire
 from .backends.routes import MODE_MEANING, ApiMode, resolve_mode
-from .errors import InputValidationError
+from .errors import ConfigurationError, InputValidationError
 from .resources.remote_ops import SSHPool
 
 if TYPE_CHECKING:
@@ -126,7 +126,10 @@ class RunPod:
         api: ApiMode | None = None,
     ) -> None:
         self.api, self.api_source = resolve_mode(api, env)
+        # RunPod's GPU catalogue is public on GraphQL: without a key a client can still read it
+        # (not on api="rest": v2 requires a key everywhere).
         self.config: Config = resolve_config(
+            require_key=self.api == "rest",
             api_key=api_key,
             url=url,
             profile=profile,
@@ -233,6 +236,8 @@ class RunPod:
         """
         from .remote.runpodctl import Runpodctl
 
+        if not self.config.has_key:
+            raise ConfigurationError(f"runpodctl needs an API key: {self.config.missing_key}")
         env = {
             **os.environ,
             "RUNPOD_GRAPHQL_URL": self.config.url,
@@ -255,7 +260,13 @@ class RunPod:
         """Every resource's way to RunPod: each operation to the API its mode picks."""
         from .backends.router import RoutedBackend
 
-        return RoutedBackend(self.api, graphql=self._graphql_backend, rest=self._rest_backend)
+        return RoutedBackend(
+            self.api,
+            graphql=self._graphql_backend,
+            rest=self._rest_backend,
+            has_key=self.config.has_key,
+            missing_key=self.config.missing_key,
+        )
 
     def _graphql_backend(self) -> Backend:
         from .backends.graphql import GraphQLBackend

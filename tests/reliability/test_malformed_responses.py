@@ -61,6 +61,7 @@ def mock_client(answer: Answer, seen: list[httpx.Request] | None = None) -> RunP
         clock=fake_clock(),
         retry=RetryPolicy(max_retries=2, deadline=None),
         env={},
+        api="graphql",  # these answers are GraphQL's
     )
 
 

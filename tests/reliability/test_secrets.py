@@ -17,6 +17,7 @@ from runpod_gql.errors import (
     PlacementError,
     RunPodError,
 )
+from tests.support import TEST_API
 
 from .support import API_KEY, HELD_SECONDS, LogCapture, client, leaks
 
@@ -60,7 +61,7 @@ async def test_errors_and_their_causes_hide_the_key(
 
 async def test_wrong_key_and_unreachable_server(emu: Emulator) -> None:
     wrong = "rpa_WRONG_KEY_0123456789abcdef"
-    async with RunPod(wrong, url=emu.url, env={}, max_retries=0) as rp:
+    async with RunPod(wrong, url=emu.url, env={}, max_retries=0, api=TEST_API) as rp:
         with pytest.raises(AuthenticationError) as caught:
             await rp.pods.list()
     assert not leaks(full_text(caught.value), wrong)
@@ -69,7 +70,9 @@ async def test_wrong_key_and_unreachable_server(emu: Emulator) -> None:
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    async with RunPod(API_KEY, url=f"http://127.0.0.1:{port}/graphql", env={}, max_retries=1) as rp:
+    async with RunPod(
+        API_KEY, url=f"http://127.0.0.1:{port}/graphql", env={}, max_retries=1, api=TEST_API
+    ) as rp:
         with pytest.raises(APIConnectionError) as refused:
             await rp.pods.list()
     assert refused.value.request_sent is False

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import datetime
 
+from ..errors import ConfigurationError
 from ..models import (
     Account,
     BillingRecord,
@@ -34,7 +35,7 @@ from .base import (
     PodCreate,
     TemplateSave,
 )
-from .routes import ROUTES, ApiMode, choose, refuse
+from .routes import CATALOGUE, ROUTES, ApiMode, choose, refuse
 
 
 class RoutedBackend:
@@ -47,8 +48,10 @@ class RoutedBackend:
         graphql: Callable[[], Backend],
         rest: Callable[[], Backend],
         has_key: bool = True,
+        missing_key: str | None = None,
     ) -> None:
         self.mode = mode
+        self._missing_key = missing_key
         self._factories = {"graphql": graphql, "rest": rest}
         self._made: dict[str, Backend] = {}
         self._has_key = has_key
@@ -68,6 +71,7 @@ class RoutedBackend:
             graphql=lambda: self._backend("graphql").within(seconds),
             rest=lambda: self._backend("rest").within(seconds),
             has_key=self._has_key,
+            missing_key=self._missing_key,
         )
         view.served = self.served
         return view
@@ -94,6 +98,11 @@ class RoutedBackend:
 
     def on(self, operation: str) -> Backend:
         """The backend serving ``operation``, counted in ``served``."""
+        if not self._has_key and operation not in CATALOGUE:
+            raise ConfigurationError(
+                f"{ROUTES[operation].method} needs an API key: "
+                f"{self._missing_key or 'none was configured'}"
+            )
         name = self.api_for(operation)
         self.served[(ROUTES[operation].method, name)] += 1
         return self._backend(name)

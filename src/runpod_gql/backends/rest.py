@@ -7,6 +7,7 @@ and validate every answer against the document's models; :mod:`.rest_map` maps t
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Sequence
 from datetime import datetime
@@ -65,10 +66,14 @@ class RestBackend:
         *,
         transport: RestTransport | None = None,
         log_reconnects: int = 5,
+        log_idle: float = 2.0,
     ) -> None:
         self._c = client
         self._transport = transport  # what ``within`` derives bounded views from
         self._log_reconnects = log_reconnects
+        # The server holds a log stream open to tail it: without ``follow`` the lines so far
+        # are those that arrive before the stream has been quiet this long (seconds).
+        self._log_idle = log_idle
 
     @classmethod
     def over(cls, transport: RestTransport) -> RestBackend:
@@ -175,14 +180,15 @@ class RestBackend:
         last = last_event_id
         drops = 0
         while True:
+            events = self._c.get_pod_logs(
+                pod_id,
+                source=source,  # type: ignore[arg-type]
+                tail=tail if last is None else None,
+                since=to.rfc3339(since) if since is not None and last is None else None,
+                last_event_id=last,
+            )
             try:
-                async for event in self._c.get_pod_logs(
-                    pod_id,
-                    source=source,  # type: ignore[arg-type]
-                    tail=tail if last is None else None,
-                    since=to.rfc3339(since) if since is not None and last is None else None,
-                    last_event_id=last,
-                ):
+                async for event in _until_idle(events, None if follow else self._log_idle):
                     line = _log_line(event)
                     if line is None:
                         continue
@@ -367,6 +373,25 @@ class RestBackend:
         operation, arguments = to.billing_request(query)
         answer = await getattr(self._c, operation)(**arguments)
         return [to.billing_record(_json(r)) for r in answer.records]
+
+
+async def _until_idle(events: AsyncIterator[Event], idle: float | None) -> AsyncIterator[Event]:
+    """The events, ending once none has come for ``idle`` seconds (None: never)."""
+    iterator = aiter(events)
+    try:
+        while True:
+            try:
+                if idle is None:
+                    event = await anext(iterator)
+                else:
+                    event = await asyncio.wait_for(anext(iterator), idle)
+            except (StopAsyncIteration, asyncio.TimeoutError):
+                return
+            yield event
+    finally:
+        close = getattr(iterator, "aclose", None)
+        if close is not None:
+            await close()
 
 
 def _log_line(event: Event) -> LogLine | None:

@@ -119,14 +119,13 @@ class RoutedBackend:
 
     async def create_pod(self, request: PodCreate) -> Pod:
         lacking = request.graphql_only()
-        if not lacking:
+        if request.bid_per_gpu is not None:
+            return await self.on("create_spot_pod").create_pod(request)
+        if not lacking or self.mode == "graphql":
             return await self.on("create_pod").create_pod(request)
-        operation = (
-            "create_spot_pod" if request.bid_per_gpu is not None else "create_pod_graphql_only"
-        )
         if self.mode == "rest":
-            refuse(operation, "rest", ", ".join(lacking))
-        return await self.on(operation).create_pod(request)
+            refuse("create_pod_graphql_only", "rest", ", ".join(lacking))
+        return await self.on("create_pod_graphql_only").create_pod(request)
 
     async def stop_pod(self, pod_id: str) -> Pod:
         return await self.on("stop_pod").stop_pod(pod_id)

@@ -30,6 +30,8 @@ def client_for(emu: Emulator, **kwargs: Any) -> RunPod:
     manual = isinstance(emu.clock, ManualClock)
     kwargs.setdefault("clock", EmulatorTime(emu.clock) if manual else fake_clock())
     kwargs.setdefault("retry", RetryPolicy(max_retries=3, initial_backoff=0.5, max_backoff=4.0))
+    kwargs.setdefault("api", TEST_API)  # a module global: the resources fixture switches it
+    return emu.client(seed=1, **kwargs)
 
 
 @contextmanager
@@ -73,3 +75,21 @@ def gone(*pids: int, within: float = 10.0) -> bool:
             return False
         time.sleep(0.02)
     return True
+
+
+# GraphQL operation names as the REST v2 operationIds the emulator records and faults by.
+_REST_OPS = {
+    "CreatePod": "createPod",
+    "CreateCpuPod": "createPod",
+    "GetPod": "getPod",
+    "ListPods": "listPods",
+    "StopPod": "podAction",
+    "ResumePod": "podAction",
+    "TerminatePod": "deletePod",
+    "EditPodJob": "updatePod",
+}
+
+
+def op(name: str) -> str:
+    """A GraphQL operation's name, or its REST v2 operationId when the tests drive REST."""
+    return _REST_OPS.get(name, name) if TEST_API == "rest" else name

@@ -10,7 +10,7 @@ from runpod_gql import AuthenticationError, ConfigurationError, InputValidationE
 from runpod_gql._transport import request_headers
 from runpod_gql.backends.routes import API_ENV
 from runpod_gql.emulator import Emulator
-from tests.support import EmulatorDrivenClock, client_for
+from tests.support import client_for, fake_clock
 
 
 def test_the_mode_and_where_it_came_from() -> None:
@@ -37,7 +37,7 @@ async def test_served_counts_which_api_answered(emu: Emulator) -> None:
 async def test_the_catalogue_needs_no_key_but_everything_else_does(
     emu: Emulator, tmp_path: Path
 ) -> None:
-    async with RunPod(url=emu.url, env={}, home=tmp_path, clock=EmulatorDrivenClock(None)) as rp:
+    async with RunPod(url=emu.url, env={}, home=tmp_path, clock=fake_clock()) as rp:
         assert "no key" in rp.describe() and not rp.config.has_key
         try:
             gpus = await rp.gpus.list()

@@ -13,7 +13,7 @@ from runpod_gql import InputValidationError, PodSpec, Progress
 from runpod_gql.emulator import Emulator
 from runpod_gql.resources.pods import Pods
 from runpod_gql.resources.spec import GpuPlacement
-from tests.support import client_for
+from tests.support import client_for, op
 
 L4 = "NVIDIA L4"
 
@@ -63,6 +63,7 @@ async def test_unknown_or_missing_keywords_are_type_errors_as_in_python(emu: Emu
     assert emu.request_count() == 0
 
 
+@pytest.mark.graphql_only("min_vcpu, min_memory_gb, stop_after, terminate_after have no v2 field")
 async def test_launch_passes_the_options_it_used_to_drop(emu: Emulator) -> None:
     stop_at = datetime(2030, 1, 1, tzinfo=timezone.utc)
     async with client_for(emu) as rp:
@@ -85,7 +86,7 @@ async def test_launch_passes_the_options_it_used_to_drop(emu: Emulator) -> None:
         ) as pod:
             assert pod.volume_mount_path == "/data"
             assert pod.data_center_id == dc
-    (create,) = [r for r in emu.requests if r.operation == "CreatePod"]
+    (create,) = [r for r in emu.requests if r.operation == op("CreatePod")]
     sent = create.variables["input"]
     assert sent["dataCenterId"] == dc and sent["volumeMountPath"] == "/data"
     assert sent["minVcpuCount"] == 2 and sent["minMemoryInGb"] == 8
@@ -144,6 +145,7 @@ async def test_a_spot_launch_refuses_what_a_spot_create_cannot_do(
     assert emu.request_count() == 0
 
 
+@pytest.mark.graphql_only("REST v2 has no spot pods or bids")
 async def test_a_spot_launch_takes_the_spot_create_options(emu: Emulator) -> None:
     async with client_for(emu) as rp:
         bid = await rp.gpus.minimum_bid(L4)
@@ -169,6 +171,6 @@ async def test_launch_hands_over_the_pod_its_wait_saw(emu: Emulator) -> None:
             name="counted", image="img", gpu_types=L4, ssh=False, on_progress=ticks.append
         ) as pod:
             assert pod.runtime is not None and pod.status.value == "RUNNING"
-            gets = emu.request_count("GetPod")
+            gets = emu.request_count(op("GetPod"))
     # One get per wait tick and none after it: the wait's last poll is the pod handed over.
     assert gets == len(ticks)

@@ -14,16 +14,18 @@ from runpod_gql import (
 )
 from runpod_gql.emulator import Emulator, Fault
 from runpod_gql.resources.pods import pod_token
-from tests.support import capture_logs, client_for
+from tests.support import capture_logs, client_for, op
 
 L4, A40, A6000, H100 = "NVIDIA L4", "NVIDIA A40", "NVIDIA RTX A6000", "NVIDIA H100 80GB HBM3"
 
 
 def mutations(emu: Emulator) -> list[str]:
+    """The creates, stops and terminates the emulator saw (GraphQL names or v2 operationIds)."""
     return [
         r.operation or ""
         for r in emu.requests
-        if (r.operation or "").startswith(("Create", "Stop", "Terminate"))
+        if (r.operation or "").startswith(("Create", "Stop", "Terminate", "create", "delete"))
+        or r.operation == "podAction"
     ]
 
 
@@ -106,7 +108,7 @@ async def test_placement_skips_two_out_of_stock_types_and_reports_attempts(emu: 
         assert mutations(emu) == []  # planning creates nothing
         pod = await rp.pods.create(name="placed", image="img", gpu_types=[H100, A6000, A40])
     assert pod.gpu_type_id == A40
-    assert mutations(emu) == ["CreatePod"]  # the skipped types cost no create
+    assert mutations(emu) == [op("CreatePod")]  # the skipped types cost no create
 
 
 async def test_placement_moves_on_after_a_capacity_error(emu: Emulator) -> None:
@@ -126,7 +128,7 @@ async def test_placement_moves_on_after_a_capacity_error(emu: Emulator) -> None:
         )
         rp.pods.plan = real_plan  # type: ignore[method-assign]
     assert pod.gpu_type_id == A40
-    assert mutations(emu) == ["CreatePod", "CreatePod"]
+    assert mutations(emu) == [op("CreatePod"), op("CreatePod")]
 
 
 async def test_all_candidates_failing_raises_placement_error_with_every_attempt(
@@ -152,37 +154,38 @@ async def test_all_candidates_failing_raises_placement_error_with_every_attempt(
 async def test_create_whose_answer_is_dropped_after_apply_yields_exactly_one_pod(
     emu: Emulator,
 ) -> None:
-    emu.inject(Fault.DROP_AFTER, count=1, operations={"CreatePod"})
+    emu.inject(Fault.DROP_AFTER, count=1, operations={op("CreatePod")})
     async with client_for(emu) as rp:
         pod = await rp.pods.create(name="once", image="img", gpu_types=L4)
     assert list(emu.state.pods) == [pod.id]
-    assert emu.request_count("CreatePod") == 1  # adopted, not resent
-    assert emu.request_count("ListPods") == 1
+    assert emu.request_count(op("CreatePod")) == 1  # adopted, not resent
+    assert emu.request_count(op("ListPods")) == 1
 
 
 async def test_create_refused_by_5xx_is_resent_after_checking_and_makes_one_pod(
     emu: Emulator,
 ) -> None:
-    emu.inject(Fault.SERVER_ERROR, count=1, operations={"CreatePod"}, status=502)
-    emu.inject(Fault.DROP_BEFORE, count=1, operations={"CreatePod"})
+    emu.inject(Fault.SERVER_ERROR, count=1, operations={op("CreatePod")}, status=502)
+    emu.inject(Fault.DROP_BEFORE, count=1, operations={op("CreatePod")})
     async with client_for(emu) as rp:
         pod = await rp.pods.create(name="once", image="img", gpu_types=L4)
     assert list(emu.state.pods) == [pod.id]
-    assert emu.request_count("CreatePod") == 3
-    assert emu.request_count("ListPods") == 2  # looked before each resend
+    assert emu.request_count(op("CreatePod")) == 3
+    assert emu.request_count(op("ListPods")) == 2  # looked before each resend
 
 
 async def test_ambiguous_create_with_no_retries_left_raises_without_resending(
     emu: Emulator,
 ) -> None:
-    emu.inject(Fault.SERVER_ERROR, count=1, operations={"CreatePod"}, status=500)
+    emu.inject(Fault.SERVER_ERROR, count=1, operations={op("CreatePod")}, status=500)
     async with client_for(emu, retry=RetryPolicy(max_retries=0)) as rp:
         with pytest.raises(Exception, match="server error"):
             await rp.pods.create(name="x", image="img", gpu_types=L4)
-    assert emu.request_count("CreatePod") == 1
+    assert emu.request_count(op("CreatePod")) == 1
     assert emu.state.pods == {}
 
 
+@pytest.mark.graphql_only("REST v2 has no spot pods or bids")
 async def test_spot_bid_is_checked_against_the_live_minimum(emu: Emulator) -> None:
     async with client_for(emu) as rp:
         minimum = await rp.gpus.minimum_bid(L4)
@@ -262,7 +265,7 @@ async def test_launch_cleans_up_after_cancellation_while_waiting(emu: Emulator) 
 
 async def test_launch_cancelled_inside_the_create_still_leaves_no_pod(emu: Emulator) -> None:
     # The create is held by the server (applied, answer delayed) when the task is cancelled.
-    emu.inject(Fault.TIMEOUT, count=1, operations={"CreatePod"}, delay=30)
+    emu.inject(Fault.TIMEOUT, count=1, operations={op("CreatePod")}, delay=30)
     async with client_for(emu) as rp:
 
         async def job() -> None:

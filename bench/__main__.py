@@ -462,9 +462,7 @@ async def polling(pods: int, speed: float, home: Path, rounds: int) -> dict[str,
             ]
 
         async def ours() -> None:
-            async with RunPod(
-                api_key=API_KEY, url=emu.url, env={}, home=home, api="graphql"
-            ) as rp:
+            async with RunPod(api_key=API_KEY, url=emu.url, env={}, home=home, api="graphql") as rp:
                 await rp.pods.wait_all_ready(ids, timeout=300, ssh=False)
 
         async def theirs() -> None:

@@ -83,6 +83,7 @@ _REST_OPS = {
     "CreateCpuPod": "createPod",
     "GetPod": "getPod",
     "ListPods": "listPods",
+    "ListPodStates": "listPods",  # v2 has no lighter list
     "StopPod": "podAction",
     "ResumePod": "podAction",
     "TerminatePod": "deletePod",

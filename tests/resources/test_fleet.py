@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runpod_gql import Progress
 from runpod_gql.emulator import Emulator, PodCreate
-from tests.support import client_for
+from tests.support import client_for, op
 
 A40 = "NVIDIA A40"
 PODS = 1000
@@ -25,7 +25,7 @@ async def test_waiting_for_1000_pods_is_one_request_per_tick(emu: Emulator) -> N
     ticks = sorted({p.waited for p in seen})
     assert list(ready) == ids  # every pod, in the order asked
     assert len(ticks) >= 3  # it did wait: the pods boot in 20 s, ports in 10 s more
-    assert emu.request_count("ListPodStates") == len(ticks)
+    assert emu.request_count(op("ListPodStates")) == len(ticks)
     assert emu.request_count() == len(ticks)  # nothing per pod
     # Each tick reports each pod once: the tick's work grows with the pods, not their square.
     assert len(seen) == PODS * len(ticks)

@@ -98,7 +98,7 @@ async def test_placement_skips_two_out_of_stock_types_and_reports_attempts(emu: 
     emu.set_stock(H100, 0)
     emu.set_stock(A6000, 0)
     async with client_for(emu) as rp:
-        plan = await rp.pods.plan(gpu_types=[H100, A6000, A40])
+        plan = await rp.pods.plan(gpu_types=[H100, A6000, A40], cloud_types="SECURE")
         assert [(c.gpu_type_id, c.skip) for c in plan] == [
             (H100, "out of stock"),
             (A6000, "out of stock"),
@@ -293,7 +293,7 @@ async def test_launch_can_stop_instead(emu: Emulator) -> None:
     assert emu.state.pods[pod.id].desired_status == "EXITED"
 
 
-async def test_metrics_and_watch(emu: Emulator) -> None:
+async def test_metrics_and_watch(emu: Emulator, api: str) -> None:
     async with client_for(emu) as rp:
         pod = await rp.pods.create(name="m", image="img", gpu_types=L4, gpu_count=2)
         await rp.pods.wait_until_ready(pod.id, timeout=120, ssh=False)
@@ -306,8 +306,9 @@ async def test_metrics_and_watch(emu: Emulator) -> None:
         samples = [m async for m in rp.pods.watch(pod.id, interval=60, count=3)]
         assert len(samples) == 3
         assert samples[2].uptime_seconds - samples[0].uptime_seconds == pytest.approx(120, abs=2)
-        account = await rp.account.get()
-        assert account.current_spend_per_hr == pytest.approx(metrics.cost_per_hr, rel=1e-3)
+        if api == "graphql":  # REST v2 has no live spend
+            account = await rp.account.get()
+            assert account.current_spend_per_hr == pytest.approx(metrics.cost_per_hr, rel=1e-3)
 
 
 async def test_status_arguments_are_checked(emu: Emulator) -> None:
@@ -346,7 +347,7 @@ async def test_one_data_centre_may_be_given_as_a_string(emu: Emulator) -> None:
     async with client_for(emu) as rp:
         dc = (await rp.datacenters.list())[0].id
         assert dc is not None
-        plan = await rp.pods.plan(gpu_types=L4, cloud_types="ALL", data_centers=dc)
+        plan = await rp.pods.plan(gpu_types=L4, cloud_types="SECURE", data_centers=dc)
         assert [c.data_center_id for c in plan] == [dc]
         emu.reset_log()
         with pytest.raises(InputValidationError) as info:
@@ -365,7 +366,7 @@ async def test_cancelled_launch_stays_cancelled_when_clean_up_fails(emu: Emulato
 
         task = asyncio.create_task(job())
         await asyncio.wait_for(started.wait(), 10)
-        emu.inject(Fault.SERVER_ERROR, count=10, operations={"TerminatePod"}, status=500)
+        emu.inject(Fault.SERVER_ERROR, count=10, operations={op("TerminatePod")}, status=500)
         with capture_logs() as lines:
             task.cancel()
             with pytest.raises(asyncio.CancelledError):

@@ -18,7 +18,7 @@ from runpod_gql import (
 )
 from runpod_gql.emulator import Emulator, Fault
 from tests.sshd import LocalSSHD, sshd_available
-from tests.support import client_for
+from tests.support import client_for, op
 
 L4 = "NVIDIA L4"
 
@@ -88,6 +88,7 @@ async def test_stopped_pod_fails_fast(emu: Emulator) -> None:
     assert info.value.waited == 0
 
 
+@pytest.mark.graphql_only("REST v2 has no spot pods")
 async def test_outbid_spot_pod_fails_fast_while_waiting(emu: Emulator) -> None:
     async with client_for(emu) as rp:
         bid = await rp.gpus.minimum_bid(L4)
@@ -145,7 +146,7 @@ async def test_waiting_for_50_pods_costs_one_request_per_tick(emu: Emulator) -> 
             ids, timeout=600, ssh=False, on_progress=lambda p: ticks.add(p.waited)
         )
     assert set(ready) == set(ids)
-    polls = emu.request_count("ListPodStates")
+    polls = emu.request_count(op("ListPodStates"))
     print(
         f"\nwaiting for 50 pods: {polls} requests over {len(ticks)} ticks, {emu.request_count()} requests in all"
     )
@@ -182,7 +183,7 @@ async def test_a_wait_does_not_outlive_its_timeout_through_request_retries(emu: 
     async with client_for(emu) as rp:
         pod = await rp.pods.create(name="r", image="img", gpu_types=L4)
         # Every poll now fails with 503: each would retry for up to the 120 s request deadline.
-        emu.inject(Fault.SERVER_ERROR, count=1000, operations={"GetPod"}, status=503)
+        emu.inject(Fault.SERVER_ERROR, count=1000, operations={op("GetPod")}, status=503)
         clock = rp._transport.clock
         with pytest.raises(ServerError):
             await rp.pods.wait_until_ready(pod.id, timeout=20, ssh=False)

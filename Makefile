@@ -74,7 +74,8 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 soak: $(STAMP)
-	$(BIN)/python -m tests.reliability.fleet --operations 2000
+	$(BIN)/python -m tests.reliability.fleet --operations 2000 --api graphql
+	$(BIN)/python -m tests.reliability.fleet --operations 2000 --api rest
 
 clean:
 	rm -rf $(VENV) .venv-*/ .mypy_cache .ruff_cache .pytest_cache

@@ -54,6 +54,16 @@ STEP_OPERATIONS: dict[str, frozenset[str]] = {
     "bid_resume": frozenset({"BidResumePod", "GetPod", "GetGpuType"}),
     "terminate": frozenset({"TerminatePod"}),
 }
+# The same steps over REST v2 (operationIds; v2 has no spot pods, so no spot steps).
+REST_STEP_OPERATIONS: dict[str, frozenset[str]] = {
+    "create": frozenset({"createPod", "listGpuTypes", "listPods"}),
+    "find_by_token": frozenset({"listPods"}),
+    "wait": frozenset({"listPods"}),
+    "metrics": frozenset({"getPod"}),
+    "stop": frozenset({"podAction"}),
+    "resume": frozenset({"podAction"}),
+    "terminate": frozenset({"deletePod"}),
+}
 # (fault, weight): how often each kind is drawn when a fault is injected.
 FAULT_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("rate_limit_retry_after", 4),
@@ -79,6 +89,7 @@ class FleetConfig:
     fault_rate: float = 0.35  # chance a client call is preceded by an injected fault
     outbid_rate: float = 0.3  # chance a spot pod is outbid at each of two points of a round
     metrics_reads: int = 2
+    api: Literal["graphql", "rest"] = "graphql"  # the API the client drives
 
 
 @dataclass
@@ -144,7 +155,8 @@ class Fleet:
         # otherwise at whatever request comes next.
         ops: Collection[str] | None = None
         if self.rng.random() < 0.75:
-            ops = {self.rng.choice(sorted(STEP_OPERATIONS[step]))}
+            steps = REST_STEP_OPERATIONS if self.config.api == "rest" else STEP_OPERATIONS
+            ops = {self.rng.choice(sorted(steps[step]))}
         self.report.faults_drawn[kind] += 1
         if kind == "rate_limit_retry_after":
             self.emu.inject(
@@ -278,7 +290,7 @@ class Fleet:
             (
                 f"{prefix}{i:02d}",
                 f"fleet{cfg.seed:x}r{number}p{i}t{self.rng.getrandbits(48):012x}",
-                i % cfg.spot_every == cfg.spot_every - 1,
+                cfg.api != "rest" and i % cfg.spot_every == cfg.spot_every - 1,
             )
             for i in range(cfg.pods)
         ]
@@ -337,10 +349,9 @@ class Fleet:
     async def run(self) -> None:
         for gpu in {*ON_DEMAND_GPUS, SPOT_GPU}:
             self.emu.set_stock(gpu, 1000)
-        offer = await self.rp.gpus.get(SPOT_GPU, gpu_count=1, cloud="ALL")
-        minimum = offer.minimum_bid_price
-        assert minimum is not None, "the emulator offers no spot price"
-        self.bid = round(minimum * 1.5, 3)
+        if self.config.api != "rest":
+            minimum = await self.rp.gpus.minimum_bid(SPOT_GPU, gpu_count=1)
+            self.bid = round(minimum * 1.5, 3)
         number = 0
         while self.report.operations < self.config.operations or number == 0:
             await self.round(number)
@@ -354,7 +365,7 @@ async def run_fleet(config: FleetConfig) -> FleetReport:
     with capture_logs() as logs:
         emu = emulator(seed=config.seed)
         async with emu:
-            async with client(emu, seed=config.seed) as rp:
+            async with client(emu, seed=config.seed, api=config.api) as rp:
                 fleet = Fleet(config, emu, rp, logs)
                 await fleet.run()
                 report = fleet.report
@@ -386,7 +397,11 @@ def format_report(report: FleetReport) -> str:
     cfg = report.config
     rows: list[tuple[str, str]] = [
         ("seed", str(cfg.seed)),
-        ("rounds x pods (every 3rd spot)", f"{report.rounds} x {cfg.pods}"),
+        ("API", cfg.api),
+        (
+            "rounds x pods" + (" (every 3rd spot)" if cfg.api != "rest" else " (v2: no spot)"),
+            f"{report.rounds} x {cfg.pods}",
+        ),
         ("client operations", str(report.operations)),
         (
             "HTTP requests (client / emulator log)",
@@ -435,9 +450,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="replays a run exactly")
     parser.add_argument("--pods", type=int, default=20, help="pods per round")
     parser.add_argument("--fault-rate", type=float, default=FleetConfig.fault_rate)
+    parser.add_argument(
+        "--api", choices=("graphql", "rest"), default="graphql", help="the API the client drives"
+    )
     args = parser.parse_args(argv)
     config = FleetConfig(
-        operations=args.operations, seed=args.seed, pods=args.pods, fault_rate=args.fault_rate
+        operations=args.operations,
+        seed=args.seed,
+        pods=args.pods,
+        fault_rate=args.fault_rate,
+        api=args.api,
     )
     report = asyncio.run(run_fleet(config))
     print(format_report(report))

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ..errors import (
     APIConnectionError,
+    ConflictError,
     InputValidationError,
     NotFoundError,
     ResponseValidationError,
@@ -32,6 +33,7 @@ from ..models import (
     NetworkVolume,
     Pod,
     PodState,
+    PodStatus,
     RegistryAuth,
     Secret,
     Template,
@@ -47,6 +49,12 @@ if TYPE_CHECKING:
     from .._rest import RestTransport
 
 T = TypeVar("T")
+
+
+_ALREADY: dict[str, tuple[PodStatus, ...]] = {
+    "stop": (PodStatus.EXITED,),
+    "start": (PodStatus.PROVISIONING, PodStatus.STARTING, PodStatus.RUNNING),
+}
 
 
 def _json(model: BaseModel) -> dict[str, Any]:
@@ -134,7 +142,16 @@ class RestBackend:
         from runpod_gql_rest.models import PodActionRequest
 
         request = PodActionRequest.model_validate({"action": action})
-        changed = await self._c.pod_action(pod_id, request)
+        try:
+            changed = await self._c.pod_action(pod_id, request)
+        except ConflictError:
+            # 409: not allowed in the pod's status. When the pod is already where the action
+            # leads (an earlier attempt applied, its answer lost), that is success, as GraphQL
+            # answers it; anything else is the conflict it says.
+            pod = await self.get_pod(pod_id)
+            if pod is not None and pod.status in _ALREADY.get(action, ()):
+                return pod
+            raise
         if changed is None:
             raise ResponseValidationError(
                 f"the server answered {action} with no pod", field="pod", operation="podAction"

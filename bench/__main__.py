@@ -465,6 +465,10 @@ async def polling(pods: int, speed: float, home: Path, rounds: int) -> dict[str,
             async with RunPod(api_key=API_KEY, url=emu.url, env={}, home=home, api="graphql") as rp:
                 await rp.pods.wait_all_ready(ids, timeout=300, ssh=False)
 
+        async def ours_rest() -> None:
+            async with RunPod(api_key=API_KEY, url=emu.url, env={}, home=home, api="rest") as rp:
+                await rp.pods.wait_all_ready(ids, timeout=300, ssh=False)
+
         async def theirs() -> None:
             runpod.api_key = API_KEY
             os.environ["RUNPOD_API_BASE_URL"] = emu.base_url
@@ -478,6 +482,7 @@ async def polling(pods: int, speed: float, home: Path, rounds: int) -> dict[str,
 
         sides: dict[str, Callable[[], Awaitable[None]]] = {
             "runpod-gql wait_all_ready": ours,
+            "runpod-gql wait_all_ready (REST v2)": ours_rest,
             "runpod-python get_pod loop per pod (threads)": theirs,
         }
         for r in range(rounds):

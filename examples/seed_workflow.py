@@ -120,6 +120,13 @@ async def run(
     finally:
         if not summary.get("terminated"):
             await rp.pods.terminate(pod.id)  # never leave a billing pod behind
+    step(f"which API served what (api={rp.api})")
+    served: dict[str, list[str]] = {}
+    for (method, api), count in sorted(rp.served.items()):
+        served.setdefault(api, []).append(f"{method} x{count}")
+    for api, methods in served.items():
+        log(f"    {'REST v2' if api == 'rest' else 'GraphQL'}: {', '.join(methods)}")
+    summary["served"] = served
     return summary
 
 

@@ -64,6 +64,7 @@ async def _bodies(home: Path) -> tuple[bytes, bytes]:
             url="https://record.invalid/graphql",
             http_client=http,
             env={},
+            api="graphql",  # the bodies measured are GraphQL's
             home=home,
         ) as rp:
             await rp.pods.list()
@@ -86,7 +87,7 @@ class Sides:
         from runpod_gql import RunPod
 
         self.url = url
-        self.rp = RunPod(api_key=API_KEY, url=url, env={}, home=home)
+        self.rp = RunPod(api_key=API_KEY, url=url, env={}, home=home, api="graphql")
         self.session = aiohttp.ClientSession()
         self.headers = {"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"}
         self.list_body = list_body

@@ -45,7 +45,7 @@ EXAMPLES = collect()
 RUNNABLE = [e for e in EXAMPLES if e.not_run is None]
 
 # Blocks deliberately not run, per document. Adding one means adding it here, on purpose.
-NOT_RUN: dict[str, int] = {"docs/apis.md": 1}  # RunPod(api=...): issue 15 wires it in
+NOT_RUN: dict[str, int] = {}
 
 
 def _param(example: Example) -> Any:

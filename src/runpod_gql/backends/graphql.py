@@ -208,6 +208,10 @@ class GraphQLBackend:
         result = await self._run(self._t.bid_resume_pod(input=fields))
         return to.pod(_required(result.pod_bid_resume, "podBidResume", "BidResumePod"))
 
+    async def pod_is_spot(self, pod_id: str) -> bool | None:
+        pod = await self.get_pod(pod_id)
+        return pod.is_spot if pod is not None else None
+
     async def restart_pod(self, pod_id: str) -> Pod:
         refuse("restart_pod", "graphql")
 

@@ -169,6 +169,9 @@ class RestBackend:
     async def bid_resume_pod(self, pod_id: str, bid_per_gpu: float, gpu_count: int) -> Pod:
         refuse("bid_resume_pod", "rest")
 
+    async def pod_is_spot(self, pod_id: str) -> bool | None:
+        return None  # v2 has no spot pods and does not say whether a pod is one
+
     async def restart_pod(self, pod_id: str) -> Pod:
         return await self._action(pod_id, "restart")
 

@@ -137,6 +137,12 @@ class RoutedBackend:
     async def bid_resume_pod(self, pod_id: str, bid_per_gpu: float, gpu_count: int) -> Pod:
         return await self.on("bid_resume_pod").bid_resume_pod(pod_id, bid_per_gpu, gpu_count)
 
+    async def pod_is_spot(self, pod_id: str) -> bool | None:
+        """Asked of GraphQL (only it knows pod types); None on api="rest"."""
+        if self.mode == "rest" or not self._has_key:
+            return None
+        return await self.on("bid_resume_pod").pod_is_spot(pod_id)
+
     async def restart_pod(self, pod_id: str) -> Pod:
         return await self.on("restart_pod").restart_pod(pod_id)
 

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequenc
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from typing_extensions import Unpack
 
@@ -27,11 +27,13 @@ from ..errors import (
     NotFoundError,
     PlacementAttempt,
     PlacementError,
+    PodInterruptedError,
+    PodStateError,
     ResponseValidationError,
+    RunPodError,
     ServerError,
 )
 from ..models import LogLine, Pod, PodState, PodStatus
-from ..models import Pod as PublicPod
 from . import lifecycle, monitoring, readiness, remote_ops
 from ._base import Resource, port_list
 from ._spec_backend import pod_create
@@ -61,6 +63,7 @@ if TYPE_CHECKING:
 __all__ = ["TOKEN_ENV", "Pods", "new_token", "pod_token"]
 
 logger: logging.Logger = logging.getLogger("runpod_gql")
+T = TypeVar("T")
 
 _STATUSES = tuple(s.value for s in PodStatus)
 # GraphQL's desired statuses, as the observed status they stand for (the first build's filter).
@@ -355,7 +358,7 @@ class Pods(Resource):
             await self._check_bid(pod.gpu_type_id, bid_per_gpu, count, "ALL")
         return await self._b.bid_resume_pod(pod_id, bid_per_gpu, count)
 
-    async def restart(self, pod_id: str) -> PublicPod:
+    async def restart(self, pod_id: str) -> Pod:
         """Restart a running pod's container in place (REST v2; the pod keeps its machine)."""
         return await self._b.restart_pod(v.text("pod_id", pod_id))
 
@@ -452,8 +455,11 @@ class Pods(Resource):
                 "status",
                 "a terminated pod disappears: terminate() confirms it, find() returns None",
             )
-        return await readiness.wait_until(
-            self._b, self._t.clock, pod_id, target, timeout=timeout, on_progress=on_progress
+        return await self._outbids_named(
+            readiness.wait_until(
+                self._b, self._t.clock, pod_id, target, timeout=timeout, on_progress=on_progress
+            ),
+            target,
         )
 
     async def wait_until_ready(
@@ -468,14 +474,17 @@ class Pods(Resource):
         """Wait until RUNNING with runtime, public mappings for ``ports`` and (``ssh``) an SSH banner.
 
         Returns the ready pod as the last poll saw it: no need to get it again."""
-        return await readiness.wait_until_ready(
-            self._b,
-            self._t.clock,
-            pod_id,
-            timeout=timeout,
-            ssh=ssh,
-            ports=ports,
-            on_progress=on_progress,
+        return await self._outbids_named(
+            readiness.wait_until_ready(
+                self._b,
+                self._t.clock,
+                pod_id,
+                timeout=timeout,
+                ssh=ssh,
+                ports=ports,
+                on_progress=on_progress,
+            ),
+            PodStatus.RUNNING,
         )
 
     async def wait_all_ready(
@@ -490,15 +499,47 @@ class Pods(Resource):
         """Wait for many pods at once: one list request per tick, whatever their number.
 
         Returns each pod's state (status, runtime, ports) as the last list showed it."""
-        return await readiness.wait_all_ready(
-            self._b,
-            self._t.clock,
-            pod_ids,
-            timeout=timeout,
-            ssh=ssh,
-            ports=ports,
-            on_progress=on_progress,
+        return await self._outbids_named(
+            readiness.wait_all_ready(
+                self._b,
+                self._t.clock,
+                pod_ids,
+                timeout=timeout,
+                ssh=ssh,
+                ports=ports,
+                on_progress=on_progress,
+            ),
+            PodStatus.RUNNING,
         )
+
+    async def _outbids_named(self, wait: Awaitable[T], target: PodStatus) -> T:
+        """A wait, with a stopped spot pod reported as outbid when REST v2 served the polls.
+
+        v2 does not say whether a pod is interruptible, so a wait polling it sees a spot pod's
+        outbid as a plain stop; GraphQL is then asked once, for that pod only.
+        """
+        try:
+            return await wait
+        except PodStateError as exc:
+            if (
+                type(exc) is not PodStateError
+                or exc.last_status != PodStatus.EXITED.value
+                or target != PodStatus.RUNNING
+                or self._b.api_for("get_pod") != "rest"
+            ):
+                raise
+            try:
+                spot = await self._b.pod_is_spot(exc.pod_id)
+            except RunPodError:
+                spot = None
+            if not spot:
+                raise
+            raise PodInterruptedError(
+                "spot pod was interrupted (outbid) while waiting",
+                pod_id=exc.pod_id,
+                last_status=exc.last_status,
+                waited=exc.waited,
+            ) from exc
 
     # ------------------------------------------------------------------ guard
     def launch(self, **spec: Unpack[LaunchSpec]) -> AbstractAsyncContextManager[Pod]:

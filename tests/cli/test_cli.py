@@ -100,6 +100,8 @@ def test_config_show_names_the_source_never_the_key(world: World) -> None:
     assert cfg["api_key_source"] == "environment variable RUNPOD_API_KEY"
     assert cfg["url"] == world.url
     assert cfg["url_source"] == "RUNPOD_GRAPHQL_URL"
+    assert cfg["rest_url"] == world.url.removesuffix("/graphql")
+    assert (cfg["api"], cfg["api_source"]) == (world.env()["RUNPOD_GQL_API"], "env RUNPOD_GQL_API")
     flagged = world.cli(
         "--api-key",
         world.key,

@@ -60,8 +60,6 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from runpod_gql_rest.client import RestClient
-
     from ._clock import Clock
     from ._config import APIKey, Config, resolve_config
     from ._retry import RetryPolicy
@@ -182,7 +180,6 @@ _LAZY: dict[str, str] = {
     "TransferCallback": ".remote.results",
     "Runpodctl": ".remote.runpodctl",
     "ApiMode": ".backends.routes",
-    "RestClient": "runpod_gql_rest.client",
     "Billing": ".resources.billing",
     **dict.fromkeys(
         [
@@ -316,7 +313,6 @@ __all__ = [
     "RemoteError",
     "RemoteTimeoutError",
     "ResponseValidationError",
-    "RestClient",
     "RetryPolicy",
     "RunPod",
     "RunPodError",

@@ -125,7 +125,9 @@ class RunPod:
         allow_insecure_http: bool | None = None,
         api: ApiMode | None = None,
     ) -> None:
-        self.api, self.api_source = resolve_mode(api, env)
+        mode, mode_source = resolve_mode(api, env)
+        self.api: ApiMode = mode
+        self.api_source: str = mode_source
         # RunPod's GPU catalogue is public on GraphQL: without a key a client can still read it
         # (not on api="rest": v2 requires a key everywhere).
         self.config: Config = resolve_config(
@@ -176,7 +178,8 @@ class RunPod:
     @classmethod
     def _view(cls, parent: RunPod, transport: GraphQLTransport) -> RunPod:
         view = cls.__new__(cls)
-        view.api, view.api_source = parent.api, parent.api_source
+        view.api = parent.api
+        view.api_source = parent.api_source
         view.config = parent.config
         view._owns_http = False
         view._user_http = parent._user_http

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
+from .._transport import TransportCore
 from ..errors import (
     APIConnectionError,
     ConflictError,
@@ -46,9 +47,12 @@ if TYPE_CHECKING:
     from runpod_gql_rest._runtime import Event
     from runpod_gql_rest.client import RestClient
 
-    from .._rest import RestTransport
 
 T = TypeVar("T")
+
+# Internal: RunPod wires this backend in; users reach REST v2 through the resources (or rp.rest,
+# the generated operations).
+__all__: list[str] = []
 
 
 _ALREADY: dict[str, tuple[PodStatus, ...]] = {
@@ -70,13 +74,13 @@ class RestBackend:
 
     def __init__(
         self,
-        client: RestClient,
+        client: Any,  # the generated operations (runpod_gql_rest.client.RestClient)
         *,
-        transport: RestTransport | None = None,
+        transport: Any = None,  # the REST transport (runpod_gql._rest.RestTransport)
         log_reconnects: int = 5,
         log_idle: float = 2.0,
     ) -> None:
-        self._c = client
+        self._c: RestClient = client
         self._transport = transport  # what ``within`` derives bounded views from
         self._log_reconnects = log_reconnects
         # The server holds a log stream open to tail it: without ``follow`` the lines so far
@@ -84,7 +88,7 @@ class RestBackend:
         self._log_idle = log_idle
 
     @classmethod
-    def over(cls, transport: RestTransport) -> RestBackend:
+    def over(cls, transport: Any) -> RestBackend:
         """The backend over our REST transport (``RunPod`` makes it so)."""
         return cls(transport.operations, transport=transport)
 
@@ -99,7 +103,7 @@ class RestBackend:
             return self
         from .._rest import RestTransport
 
-        core = self._transport.core
+        core: TransportCore = self._transport.core
         view = RestTransport(core.derive(bounded(core.options, seconds)), self._transport.base_url)
         return RestBackend.over(view)
 

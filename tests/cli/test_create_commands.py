@@ -46,15 +46,15 @@ WAITED = ["--wait", "--no-ssh-check", "--timeout", "60", "--json"]
 
 def assert_spec(pod: dict[str, Any]) -> None:
     assert pod["name"] == "cli-spec"
-    assert pod["image_name"] == "img:1"
-    assert pod["container_disk_in_gb"] == 30
-    assert pod["volume_in_gb"] == 5
+    assert pod["image"] == "img:1"
+    assert pod["container_disk_gb"] == 30
+    assert pod["volume_gb"] == 5
     assert pod["volume_mount_path"] == "/data"
-    assert "A=1" in pod["env"]
-    assert pod["ports"] == "22/tcp,8888/http"
-    assert pod["docker_args"] == "sleep infinity"
+    assert pod["env"]["A"] == "1"
+    assert pod["ports"] == ["22/tcp", "8888/http"]
+    assert pod["args"] == "sleep infinity"
     assert pod["vcpu_count"] >= 2
-    assert pod["memory_in_gb"] >= 4
+    assert pod["memory_gb"] >= 4
 
 
 @pytest.mark.parametrize(
@@ -92,9 +92,9 @@ def test_create_cpu_defaults_and_waits(world: World) -> None:
     assert r.code == 0, r.stderr
     pod = obj(r.json())
     try:
-        assert pod["desired_status"] == "RUNNING"
+        assert pod["status"] == "RUNNING"
         assert pod["gpu_count"] == 0
-        assert pod["container_disk_in_gb"] == 10  # a CPU pod's default, not a GPU pod's 20
+        assert pod["container_disk_gb"] == 10  # a CPU pod's default, not a GPU pod's 20
         assert f"created CPU pod {pod['id']} (cpu3c-2-4" in r.stderr
     finally:
         world.cli("pods", "terminate", pod["id"])

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from runpod_gql import ApiMode, RetryPolicy, RunPod
 from runpod_gql.emulator import Emulator, EmulatorTime, ManualClock
@@ -94,3 +97,17 @@ _REST_OPS = {
 def op(name: str) -> str:
     """A GraphQL operation's name, or its REST v2 operationId when the tests drive REST."""
     return _REST_OPS.get(name, name) if TEST_API == "rest" else name
+
+
+@pytest.fixture(params=["graphql", "rest"], autouse=True)
+def api(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run every test of a suite against both of the emulator's APIs (import this fixture into a
+    suite's conftest): the clients it makes (``client_for``) use this mode, and ``op()`` names
+    the operation that mode sends. ``@pytest.mark.graphql_only("why")`` keeps a test to GraphQL
+    where what it checks has no REST v2 equivalent (spot pods, bids, ...)."""
+    if request.param == "rest":
+        marker = request.node.get_closest_marker("graphql_only")
+        if marker is not None:
+            pytest.skip(f"GraphQL only: {marker.args[0] if marker.args else ''}")
+    monkeypatch.setattr(sys.modules[__name__], "TEST_API", request.param)
+    return str(request.param)

@@ -8,6 +8,7 @@ import pytest
 
 from runpod_gql import RunPod
 from runpod_gql.emulator import Emulator
+from tests.support import api  # noqa: F401  (every test on both APIs)
 
 from .support import LogCapture, capture_logs, client, emulator, leaks
 

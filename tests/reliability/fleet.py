@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Literal, TypeVar
 
-from runpod_gql import RunPod
+from runpod_gql import ApiMode, RunPod
 from runpod_gql.emulator import Emulator, Fault
 from runpod_gql.errors import PodInterruptedError, RunPodError
 
@@ -89,7 +89,7 @@ class FleetConfig:
     fault_rate: float = 0.35  # chance a client call is preceded by an injected fault
     outbid_rate: float = 0.3  # chance a spot pod is outbid at each of two points of a round
     metrics_reads: int = 2
-    api: Literal["graphql", "rest"] = "graphql"  # the API the client drives
+    api: ApiMode = "graphql"  # the API the client drives
 
 
 @dataclass

@@ -13,7 +13,7 @@ import httpx
 
 from runpod_gql import RetryPolicy, RunPod
 from runpod_gql.emulator import Emulator, EmulatorTime, ManualClock
-from tests.support import TEST_API
+from tests import support
 
 # Distinctive, so a leak anywhere is found by a plain substring search.
 API_KEY = "rpa_RELIABILITY_S3CRET_8f2c41d09e7b"
@@ -59,7 +59,7 @@ def client(
         http_client=http_client,
         seed=seed,
         env={},  # never read the developer's RUNPOD_API_KEY or config files
-        **{"api": TEST_API, **kwargs},
+        **{"api": support.TEST_API, **kwargs},
     )
 
 

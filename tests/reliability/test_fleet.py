@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests import support
+
 from .fleet import FleetConfig, format_report, main, run_fleet
 
 
 @pytest.mark.parametrize("seed", [11, 12])
 async def test_fleet_under_faults_loses_and_duplicates_nothing(seed: int) -> None:
-    report = await run_fleet(FleetConfig(operations=120, seed=seed, pods=20))
+    report = await run_fleet(FleetConfig(operations=120, seed=seed, pods=20, api=support.TEST_API))
     table = format_report(report)
     assert report.ok, table
     assert report.pods_created == report.pods_intended == 20 * report.rounds
@@ -23,7 +25,7 @@ async def test_fleet_under_faults_loses_and_duplicates_nothing(seed: int) -> Non
 
 async def test_same_seed_same_run() -> None:
     """A failure can be replayed: the same seed makes the same requests, faults and errors."""
-    config = FleetConfig(operations=40, seed=5, pods=6, fault_rate=0.3)
+    config = FleetConfig(operations=40, seed=5, pods=6, fault_rate=0.3, api=support.TEST_API)
     first, second = await run_fleet(config), await run_fleet(config)
     assert (first.faults, first.errors, first.operations, first.client_requests) == (
         second.faults,
@@ -34,7 +36,9 @@ async def test_same_seed_same_run() -> None:
 
 
 def test_cli_prints_the_counts_table(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--operations", "10", "--pods", "3", "--seed", "3"]) == 0
+    assert (
+        main(["--operations", "10", "--pods", "3", "--seed", "3", "--api", support.TEST_API]) == 0
+    )
     out = capsys.readouterr().out
     for row in (
         "HTTP requests",

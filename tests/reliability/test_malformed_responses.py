@@ -26,7 +26,7 @@ from runpod_gql.errors import (
     RunPodError,
     ServerError,
 )
-from tests.support import fake_clock
+from tests.support import fake_clock, op
 
 from .support import API_KEY, leaks
 
@@ -317,7 +317,7 @@ async def test_any_answer_is_a_value_or_a_typed_error(body: Any, which: int) -> 
 
 async def test_emulator_malformed_fault_on_a_query(emu: Emulator, rp: RunPod) -> None:
     for variant in ("truncated", "html"):
-        emu.inject(Fault.MALFORMED, operations={"ListPods"}, variant=variant)
+        emu.inject(Fault.MALFORMED, operations={op("ListPods")}, variant=variant)
         with pytest.raises(ResponseValidationError) as caught:
             await rp.pods.list()
-        assert caught.value.status_code == 200 and caught.value.operation == "ListPods"
+        assert caught.value.status_code == 200 and caught.value.operation == op("ListPods")

@@ -8,6 +8,7 @@ import pytest
 
 from runpod_gql import RunPod
 from runpod_gql.emulator import Emulator, Fault
+from tests.support import op
 
 from .support import HELD_SECONDS, leaks
 
@@ -42,13 +43,14 @@ def _tokens(emu: Emulator) -> list[str]:
 async def test_on_demand_create_makes_one_pod(
     emu: Emulator, rp: RunPod, fault: Fault, kwargs: dict[str, Any]
 ) -> None:
-    emu.inject(fault, operations={"CreatePod"}, **kwargs)
+    emu.inject(fault, operations={op("CreatePod")}, **kwargs)
     pod = await rp.pods.create(name="one", image="img", gpu_types=[GPU], token="tok-on-demand")
     assert list(emu.state.pods) == [pod.id]
     assert _tokens(emu) == ["tok-on-demand"]
     assert any(r.fault is fault for r in emu.requests) or fault is Fault.TIMEOUT
 
 
+@pytest.mark.graphql_only("spot pods")
 @pytest.mark.parametrize(("fault", "kwargs"), CREATE_FAULTS, ids=IDS)
 async def test_spot_create_makes_one_pod(
     emu: Emulator, rp: RunPod, fault: Fault, kwargs: dict[str, Any]
@@ -69,8 +71,8 @@ async def test_create_that_cannot_be_confirmed_fails_typed_and_is_found_by_token
 ) -> None:
     """The create applied, and every look-up after it fails too: a typed error, and the pod the
     caller cannot see yet carries the token, so a retry with it (or reap) finds it."""
-    emu.inject(Fault.DROP_AFTER, operations={"CreatePod"})
-    emu.inject(Fault.SERVER_ERROR, count=50, operations={"ListPods"})
+    emu.inject(Fault.DROP_AFTER, operations={op("CreatePod")})
+    emu.inject(Fault.SERVER_ERROR, count=50, operations={op("ListPods")})
     from runpod_gql.errors import RunPodError
 
     with pytest.raises(RunPodError) as caught:
@@ -79,5 +81,5 @@ async def test_create_that_cannot_be_confirmed_fails_typed_and_is_found_by_token
     emu.clear_faults()
     found = await rp.pods.find_by_token("tok-lost")
     assert found is not None and list(emu.state.pods) == [found.id]
-    mutations = [r for r in emu.requests if r.operation == "CreatePod"]
+    mutations = [r for r in emu.requests if r.operation == op("CreatePod")]
     assert len(mutations) == 1  # it was never sent again blind

@@ -17,7 +17,8 @@ from runpod_gql.errors import (
     PlacementError,
     RunPodError,
 )
-from tests.support import TEST_API
+from tests import support
+from tests.support import op
 
 from .support import API_KEY, HELD_SECONDS, LogCapture, client, leaks
 
@@ -46,9 +47,9 @@ async def test_errors_and_their_causes_hide_the_key(
     emu: Emulator, fault: Fault, kwargs: dict[str, Any], key_never_logged: LogCapture
 ) -> None:
     async with client(emu, max_retries=1) as rp:
-        emu.inject(fault, operations={"StopPod"}, **kwargs)
+        emu.inject(fault, operations={op("StopPod")}, **kwargs)
         pod = await rp.pods.create(name="p", image="img", gpu_types=[GPU])
-        emu.inject(fault, operations={"ListPods"}, **kwargs)
+        emu.inject(fault, operations={op("ListPods")}, **kwargs)
         errors: list[RunPodError] = []
         for call in (rp.pods.stop(pod.id), rp.pods.list()):
             try:
@@ -61,7 +62,7 @@ async def test_errors_and_their_causes_hide_the_key(
 
 async def test_wrong_key_and_unreachable_server(emu: Emulator) -> None:
     wrong = "rpa_WRONG_KEY_0123456789abcdef"
-    async with RunPod(wrong, url=emu.url, env={}, max_retries=0, api=TEST_API) as rp:
+    async with RunPod(wrong, url=emu.url, env={}, max_retries=0, api=support.TEST_API) as rp:
         with pytest.raises(AuthenticationError) as caught:
             await rp.pods.list()
     assert not leaks(full_text(caught.value), wrong)
@@ -71,7 +72,7 @@ async def test_wrong_key_and_unreachable_server(emu: Emulator) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     async with RunPod(
-        API_KEY, url=f"http://127.0.0.1:{port}/graphql", env={}, max_retries=1, api=TEST_API
+        API_KEY, url=f"http://127.0.0.1:{port}/graphql", env={}, max_retries=1, api=support.TEST_API
     ) as rp:
         with pytest.raises(APIConnectionError) as refused:
             await rp.pods.list()
@@ -101,7 +102,7 @@ async def test_key_as_a_pod_env_value_is_not_logged_or_recorded(
     pod = await rp.pods.create(name="with-key", image="img", gpu_types=[GPU], env=env)
     assert f"RUNPOD_API_KEY={API_KEY}" in emu.state.pods[pod.id].env  # delivered
     emu.set_stock(GPU, 0)
-    emu.inject(Fault.DROP_AFTER, operations={"CreatePod"})
+    emu.inject(Fault.DROP_AFTER, operations={op("CreatePod")})
     with pytest.raises(PlacementError) as caught:
         await rp.pods.create(name="no-room", image="img", gpu_types=[GPU], env=env)
     assert not leaks(full_text(caught.value))

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install schema generate check-generated lint typecheck verifytypes test test-python test-pythons check demo bench soak clean
+.PHONY: install schema generate check-generated lint typecheck verifytypes test test-cli-auto test-python test-pythons check demo bench soak clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ test-python:
 	@test -n "$(PY)" || { echo "usage: make test-python PY=3.10"; exit 2; }
 	@test -x "$(PY_BIN)" || { echo "no Python $(PY) found (pyenv install $(PY), or python$(PY) on PATH)"; exit 2; }
 	$(MAKE) --no-print-directory test VENV=.venv-$(PY) PYTHON=$(PY_BIN) PYTEST_ARGS="$(LIBRARY_TESTS) $(PYTEST_ARGS)"
+
+## The CLI suite with the client on api=auto (REST v2 wherever it can); `make test` runs it on GraphQL.
+test-cli-auto: $(STAMP)
+	RUNPOD_GQL_TEST_API=auto $(BIN)/python -m pytest tests/cli $(PYTEST_ARGS)
 
 ## The oldest and the newest supported Python (the main one, 3.11, runs `make test`).
 test-pythons:

@@ -1,8 +1,9 @@
 """GraphQL's view of the world: records rendered as the camelCase dicts the schema serves, and
 GraphQL inputs translated into the world's terms.
 
-A view value may be a callable ``(info, **args)``: it is only evaluated when the query selects that
-field (see ``_graphql.default_resolver``).
+A view value may be a callable ``(**args)`` (the field's arguments): it is only evaluated when the
+query selects that field (see ``_gql_exec``), and it must be a pure read, as it may be evaluated
+twice.
 """
 
 from __future__ import annotations
@@ -213,9 +214,9 @@ def pod_view(world: World, pod: PodRecord) -> dict[str, Any]:
         "gpus": [
             {"id": f"GPU-{pod.machine_id}-{i}", "podId": pod.id} for i in range(pod.gpu_count)
         ],
-        "machine": lambda info, **_: machine_view(world, pod),
-        "networkVolume": lambda info, **_: _volume_or_none(world, pod.network_volume_id),
-        "runtime": lambda info, **_: runtime_view(world, pod),
+        "machine": lambda **_: machine_view(world, pod),
+        "networkVolume": lambda **_: _volume_or_none(world, pod.network_volume_id),
+        "runtime": lambda **_: runtime_view(world, pod),
     }
 
 
@@ -291,7 +292,7 @@ def gpu_type_view(world: World, gpu: GpuTypeSpec) -> dict[str, Any]:
         "secureSpotPrice": gpu.secure_spot_price,
         "communitySpotPrice": gpu.community_spot_price,
         "minPodGpuCount": 1,
-        "lowestPrice": lambda info, input=None, **_: lowest_price_view(world, gpu, input or {}),
+        "lowestPrice": lambda input=None, **_: lowest_price_view(world, gpu, input or {}),
     }
 
 
@@ -327,7 +328,7 @@ def lowest_price_view(world: World, gpu: GpuTypeSpec, data: Mapping[str, Any]) -
         "minMemory": 31 * count,
         "maxGpuCount": gpu.max_gpu_count,
         "supportPublicIp": True,
-        "gpuTypeCudaVersions": lambda info, **_: _cuda_versions(world, dcs, count, gpu),
+        "gpuTypeCudaVersions": lambda **_: _cuda_versions(world, dcs, count, gpu),
     }
 
 
@@ -352,7 +353,7 @@ def stock_status(free: int, wanted: int) -> str | None:
 
 
 def data_center_view(world: World, dc: DataCenterSpec) -> dict[str, Any]:
-    def availability(info: object, input: Mapping[str, Any] | None = None, **_: Any) -> Any:
+    def availability(input: Mapping[str, Any] | None = None, **_: Any) -> Any:
         count = int((input or {}).get("gpuCount") or 1)
         out = []
         for (gpu_id, dc_id), free in world.stock.items():
@@ -394,7 +395,7 @@ def cpu_flavor_view(flavor: CpuFlavorSpec) -> dict[str, Any]:
         "ramMultiplier": flavor.ram_multiplier,
         "diskLimitPerVcpu": 10,
         "vcpuBurstable": False,
-        "specifics": lambda info, input=None, **_: {
+        "specifics": lambda input=None, **_: {
             "stockStatus": "High",
             "securePrice": round(flavor.price_per_vcpu * flavor.min_vcpu, 4),
             "slsPrice": round(flavor.price_per_vcpu * flavor.min_vcpu * 1.5, 4),
@@ -415,20 +416,18 @@ def myself_view(world: World) -> dict[str, Any]:
         "pubKey": world.pub_key,
         "referral": {"code": "EMULATOR"},
         "dailyCharges": [],
-        "pods": lambda info, **_: [pod_view(world, p) for p in world.pods.values()],
-        "podTemplates": lambda info, **_: [template_view(t) for t in world.templates.values()],
-        "networkVolumes": lambda info, **_: [
-            volume_view(v) for v in world.network_volumes.values()
-        ],
-        "endpoints": lambda info, **_: [endpoint_view(world, e) for e in world.endpoints.values()],
-        "endpoint": lambda info, id, **_: (
+        "pods": lambda **_: [pod_view(world, p) for p in world.pods.values()],
+        "podTemplates": lambda **_: [template_view(t) for t in world.templates.values()],
+        "networkVolumes": lambda **_: [volume_view(v) for v in world.network_volumes.values()],
+        "endpoints": lambda **_: [endpoint_view(world, e) for e in world.endpoints.values()],
+        "endpoint": lambda id, **_: (
             endpoint_view(world, e) if (e := world.endpoints.get(id)) else None
         ),
-        "containerRegistryCreds": lambda info, **_: [
+        "containerRegistryCreds": lambda **_: [
             registry_view(a) for a in world.registry_auths.values()
         ],
-        "secrets": lambda info, **_: [secret_view(s) for s in world.secrets.values()],
-        "datacenters": lambda info, **_: [
+        "secrets": lambda **_: [secret_view(s) for s in world.secrets.values()],
+        "datacenters": lambda **_: [
             data_center_view(world, dc) for dc in world.data_centers.values()
         ],
     }

@@ -1,9 +1,10 @@
-"""GraphQL execution against ``schema.graphql``: resolvers, a zero-filling default resolver, and a
-cache of parsed and validated documents.
+"""GraphQL execution against ``schema.graphql``: root resolvers, and a cache of parsed and validated
+documents.
 
 graphql-core is used directly (ariadne's ASGI layer adds nothing here but latency): the schema is
 built once per process from the package data the generated client ships, root fields get the
-resolvers below, every other field reads the key of the same name from the parent dict.
+resolvers below, every other field reads the key of the same name from the parent dict
+(``_gql_exec``).
 """
 
 from __future__ import annotations
@@ -19,14 +20,8 @@ from graphql import (
     DocumentNode,
     ExecutionResult,
     FieldNode,
-    GraphQLEnumType,
     GraphQLError,
-    GraphQLList,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLOutputType,
     GraphQLResolveInfo,
-    GraphQLScalarType,
     GraphQLSchema,
     OperationDefinitionNode,
     OperationType,
@@ -38,6 +33,7 @@ from graphql import (
 
 from . import _gql_views as v
 from ._catalog import CPU_TYPES
+from ._gql_exec import ProjectingContext, default_resolver
 from ._records import PodRecord
 from ._state import EmulatedAPIError, World
 
@@ -283,37 +279,6 @@ MUTATION_RESOLVERS: dict[str, Resolver] = {
     "updateUserSettings": _update_user,
 }
 
-_MISSING = object()
-_EPOCH_ISO = "1970-01-01T00:00:00.000Z"
-
-
-def _zero(return_type: GraphQLOutputType) -> Any:
-    """A schema-valid stand-in for a non-null field the emulator has no data for."""
-    if not isinstance(return_type, GraphQLNonNull):
-        return None
-    inner = return_type.of_type
-    if isinstance(inner, GraphQLList):
-        return []
-    if isinstance(inner, GraphQLObjectType):
-        return {}
-    if isinstance(inner, GraphQLEnumType):
-        return next(iter(inner.values))
-    if isinstance(inner, GraphQLScalarType):
-        return {"Int": 0, "Float": 0.0, "Boolean": False, "DateTime": _EPOCH_ISO}.get(
-            inner.name, ""
-        )
-    return None
-
-
-def default_resolver(source: Any, info: GraphQLResolveInfo, **args: Any) -> Any:
-    """Read ``field_name`` from a dict parent; call it if it is a lazy view; zero-fill the rest."""
-    value = source.get(info.field_name, _MISSING) if isinstance(source, dict) else _MISSING
-    if value is _MISSING:
-        return _zero(info.return_type)
-    if callable(value):
-        return value(info, **args)
-    return value
-
 
 @functools.lru_cache(maxsize=1)
 def load_schema() -> GraphQLSchema:
@@ -412,6 +377,7 @@ def run(
         variable_values=dict(variables) if variables else None,
         operation_name=operation_name,
         field_resolver=default_resolver,
+        execution_context_class=ProjectingContext,
     )
     assert isinstance(result, ExecutionResult)
     return result

@@ -8,7 +8,8 @@ client on the same loop sends, alternated round by round:
 - REST v2 ``GET /v2/pods``.
 
 Each figure is the wall time of one request to its last byte (median, min, max over the rounds),
-and per pod. ``--profile OP`` prints a cProfile of one size instead (OP: ListPods, ListPodStates or
+and per pod. The emulated clock moves 10 s before every request, as it does between the polls of a
+fleet test (so utilisation and billing are computed afresh). ``--profile OP`` prints a cProfile of one size instead (OP: ListPods, ListPodStates or
 rest).
 
 ``python -m bench.emulator_lists [--sizes 100,1000,5000] [--rounds 7] [--profile OP]``
@@ -74,6 +75,7 @@ async def one_size(
                 return {}
             for _ in range(rounds):
                 for name, body in bodies.items():
+                    emu.clock.advance(10)  # as in a fleet test: time passes between polls
                     started = time.perf_counter()
                     await _request(session, urls[name], body)
                     times[name].append(time.perf_counter() - started)

@@ -31,6 +31,7 @@ from ._faults import (
     retry_after_header,
     secret_values,
 )
+from ._gc import collector_paused
 from ._graphql import PUBLIC_FIELDS, QueryCache, load_schema, run
 from ._http import (
     GATEWAY_PAGE,
@@ -223,8 +224,10 @@ class EmulatorApp:
             ex.status, ex.errors = 400, ("Variables must be a JSON object",)
             await respond(send, 400, _errors_body(ex.errors[0], "BAD_USER_INPUT"))
             return
-        result = run(self.schema, prepared, self.advance(), ex.variables, requested_name)
-        out = self._graphql_result(ex, result)
+        with collector_paused():  # built, encoded and freed before the collector resumes (_gc)
+            result = run(self.schema, prepared, self.advance(), ex.variables, requested_name)
+            out = self._graphql_result(ex, result)
+            del result
         if rule is not None and await self._late_fault(rule, ex, out, scope, receive, send):
             return
         await respond(send, ex.status or 200, out)

@@ -252,7 +252,7 @@ def runtime_view(world: World, pod: PodRecord) -> dict[str, Any] | None:
     """None until the container is up (boot + ssh delay after the last start)."""
     if not runtime_ready(world, pod):
         return None
-    rng = utilisation(world, pod)
+    use = utilisation(world, pod)
     return {
         "uptimeInSeconds": int(world.now - pod.started_at - world.boot_seconds),
         "ports": [
@@ -260,17 +260,10 @@ def runtime_view(world: World, pod: PodRecord) -> dict[str, Any] | None:
             for ip, public, priv, pub, kind in port_mappings(world, pod)
         ],
         "gpus": [
-            {
-                "id": f"GPU-{pod.machine_id}-{i}",
-                "gpuUtilPercent": rng.randrange(0, 101),
-                "memoryUtilPercent": rng.randrange(0, 101),
-            }
-            for i in range(pod.gpu_count)
+            {"id": f"GPU-{pod.machine_id}-{i}", "gpuUtilPercent": util, "memoryUtilPercent": mem}
+            for i, (util, mem) in enumerate(use.gpus)
         ],
-        "container": {
-            "cpuPercent": rng.randrange(0, 101),
-            "memoryPercent": rng.randrange(0, 101),
-        },
+        "container": {"cpuPercent": use.cpu, "memoryPercent": use.memory},
     }
 
 

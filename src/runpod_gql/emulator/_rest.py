@@ -30,6 +30,7 @@ from ._faults import (
     redact,
     retry_after_header,
 )
+from ._gc import collector_paused
 from ._http import (
     GATEWAY_PAGE,
     HTML,
@@ -129,14 +130,19 @@ class RestAPI:
 
     # ------------------------------------------------------------------ answers
     async def _answer(
-        self, ex: _Exchange, send: Send, status: int, body: Any, extra: list[Any] | None = None
+        self,
+        ex: _Exchange,
+        send: Send,
+        status: int,
+        body: bytes | None,
+        extra: list[Any] | None = None,
     ) -> None:
         ex.status = status
         headers = [(b"x-request-id", ex.request_id.encode()), *ex.limit_headers, *(extra or [])]
         if body is None:
             await respond(send, status, b"", headers)
             return
-        await respond(send, status, json.dumps(body).encode(), [_JSON, *headers])
+        await respond(send, status, body, [_JSON, *headers])
 
     async def _problem(
         self,
@@ -240,21 +246,33 @@ class RestAPI:
         receive: Receive,
         send: Send,
     ) -> None:
-        world = self.host.advance()
         try:
-            status, result = HANDLERS[op.id](world, request)
+            status, stream, body = self._render(op, request)
         except Problem as exc:
             await self._problem(ex, send, exc.status, exc.detail, exc.errors)
             return
         except EmulatedAPIError as exc:
             await self._problem(ex, send, _STATUS[exc.kind], exc.message)
             return
-        if isinstance(result, LogStream):
-            await self._stream(ex, result, receive, send)
+        if stream is not None:
+            await self._stream(ex, stream, receive, send)
             return
-        if rule is not None and await self._late_fault(ex, rule, result, scope, receive, send):
+        if rule is not None and await self._late_fault(ex, rule, body, scope, receive, send):
             return
-        await self._answer(ex, send, status, result)
+        await self._answer(ex, send, status, body)
+
+    def _render(
+        self, op: Operation, request: Request
+    ) -> tuple[int, LogStream | None, bytes | None]:
+        """Apply the operation: its status and encoded answer (None: no body), or the log stream
+        it opened. The answer is built and encoded before the collector resumes (``_gc``)."""
+        with collector_paused():
+            status, result = HANDLERS[op.id](self.host.advance(), request)
+            if isinstance(result, LogStream):
+                return status, result, None
+            body = None if result is None else json.dumps(result).encode()
+            del result  # freed by its reference count, not by the collector
+        return status, None, body
 
     async def _early_fault(self, ex: _Exchange, rule: FaultRule, send: Send) -> None:
         """Faults answered without applying the operation."""
@@ -276,7 +294,7 @@ class RestAPI:
         self,
         ex: _Exchange,
         rule: FaultRule,
-        result: Any,
+        body: bytes | None,
         scope: Scope,
         receive: Receive,
         send: Send,
@@ -288,8 +306,7 @@ class RestAPI:
             await self.host.hold(rule.delay)
         if rule.kind is Fault.MALFORMED:
             ex.status = 200
-            out = json.dumps(result if result is not None else {}).encode()
-            await send_malformed(send, rule.variant, out)
+            await send_malformed(send, rule.variant, body if body is not None else b"{}")
             return True
         return False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
@@ -26,6 +27,7 @@ SERVERLESS_MARKUP = 1.5  # serverless price per GPU relative to the secure pod p
 JOB_API = "https://api.runpod.ai/v2"
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def rfc3339(ts: float) -> str:
     dt = datetime.fromtimestamp(ts, tz=timezone.utc)
     return f"{dt.year:04d}-" + dt.strftime("%m-%dT%H:%M:%SZ")
@@ -45,7 +47,8 @@ def availability(free: int, wanted: int = 1) -> str:
 # ------------------------------------------------------------------------- pods
 def pod_view(world: World, pod: PodRecord) -> dict[str, Any]:
     status = world.status(pod)
-    running = status == "RUNNING"
+    up = status == "RUNNING" and runtime_ready(world, pod)
+    mappings = port_mappings(world, pod) if up else None
     mounts: dict[str, Any] = {}
     if pod.network_volume_id:
         mounts["network"] = [{"volumeId": pod.network_volume_id, "path": pod.volume_mount_path}]
@@ -66,12 +69,12 @@ def pod_view(world: World, pod: PodRecord) -> dict[str, Any]:
         "cloud": "SECURE" if pod.secure_cloud else "COMMUNITY",
         "dataCenterId": pod.data_center_id,
         "cudaVersion": pod.cuda_version if pod.gpu_type_id else None,
-        "ssh": _ssh(world, pod, running),
+        "ssh": _ssh(pod, mappings),
         "template": None,  # v2 keeps no link to the template a pod was made from
         "cost": pod.cost_per_hr if status not in ("EXITED", "ERROR") else 0.0,
         "locked": pod.locked,
         "globalNetworking": {"enabled": pod.global_networking},
-        "runtime": _runtime(world, pod) if running and runtime_ready(world, pod) else None,
+        "runtime": _runtime(world, pod, mappings) if mappings is not None else None,
         "createdAt": rfc3339(pod.created_at),
         "startedAt": rfc3339(pod.started_at) if status != "EXITED" else None,
     }
@@ -88,7 +91,11 @@ def pod_view(world: World, pod: PodRecord) -> dict[str, Any]:
     return view
 
 
-def _ssh(world: World, pod: PodRecord, running: bool) -> dict[str, Any]:
+Mappings = list[tuple[str, bool, int, int, str]]
+
+
+def _ssh(pod: PodRecord, mappings: Mappings | None) -> dict[str, Any]:
+    """The proxy always; a direct connection while the container is up with port 22 public."""
     username = pod.pod_host_id
     proxy = {
         "host": "ssh.runpod.io",
@@ -97,31 +104,27 @@ def _ssh(world: World, pod: PodRecord, running: bool) -> dict[str, Any]:
         "command": f"ssh {username}@ssh.runpod.io",
     }
     direct = None
-    if running and runtime_ready(world, pod):
-        for ip, public, private, port, kind in port_mappings(world, pod):
-            if public and private == 22 and kind == "tcp":
-                direct = {
-                    "host": ip,
-                    "port": port,
-                    "username": "root",
-                    "command": f"ssh root@{ip} -p {port}",
-                }
+    for ip, public, private, port, kind in mappings or ():
+        if public and private == 22 and kind == "tcp":
+            direct = {
+                "host": ip,
+                "port": port,
+                "username": "root",
+                "command": f"ssh root@{ip} -p {port}",
+            }
     return {"proxy": proxy, "direct": direct}
 
 
-def _runtime(world: World, pod: PodRecord) -> dict[str, Any]:
-    rng = utilisation(world, pod)
+def _runtime(world: World, pod: PodRecord, mappings: Mappings) -> dict[str, Any]:
+    use = utilisation(world, pod)
     return {
         "uptime": max(0, int(world.now - pod.started_at - world.boot_seconds)),
-        "gpus": [
-            {"util": rng.randrange(0, 101), "memoryUtil": rng.randrange(0, 101)}
-            for _ in range(pod.gpu_count)
-        ],
-        "cpu": {"util": rng.randrange(0, 101)},
-        "memory": {"util": rng.randrange(0, 101)},
+        "gpus": [{"util": util, "memoryUtil": mem} for util, mem in use.gpus],
+        "cpu": {"util": use.cpu},
+        "memory": {"util": use.memory},
         "ports": [
             {"private": priv, "public": pub if public else None, "type": kind, "ip": ip}
-            for ip, public, priv, pub, kind in port_mappings(world, pod)
+            for ip, public, priv, pub, kind in mappings
         ],
     }
 

@@ -4,12 +4,14 @@ For each account size an emulator holds that many booted pods (RUNNING, ports ma
 replay server (bench/server.py, its own process) answers from memory, so only the clients are
 measured. All sides run alternated round by round in this one process:
 
-- **list**: ``rp.pods.list()``; raw aiohttp posting the very bytes runpod-gql sends for ListPods,
-  then ``json.loads``; runpod-python's ``get_pods()`` (plain dicts). Wall time and this process's
-  CPU time per call, and per pod.
-- **wait**: one tick of ``rp.pods.wait_all_ready(ids, ssh=False)`` (the pods are ready, so it
-  returns after its first poll): the requests it sent and the client's CPU for the tick; against
-  raw aiohttp + ``json.loads`` of the same ListPodStates and a dict check per pod, and
+- **list**: ``rp.pods.list()`` on each API: over GraphQL against raw aiohttp posting the very
+  bytes runpod-gql sends for ListPods, then ``json.loads``; over REST v2 against raw aiohttp
+  ``GET /v2/pods`` + ``json.loads``; and runpod-python's ``get_pods()`` (plain dicts, GraphQL).
+  Wall time and this process's CPU time per call, and per pod; each runpod-gql row is compared
+  with the raw floor of its own API.
+- **wait**: one tick of ``rp.pods.wait_all_ready(ids, ssh=False)`` on each API (the pods are
+  ready, so it returns after its first poll): the requests it sent and the client's CPU for the
+  tick; against raw aiohttp + ``json.loads`` of the same request and a dict check per pod, and
   runpod-python ``get_pods()`` + the same check.
 - **memory**: bytes still allocated (tracemalloc) while one list's result is held, per 1,000 pods.
 - **emulator**: the emulator's own time to answer the ListPods (it is what users' fleet tests wait on).
@@ -73,21 +75,41 @@ async def _bodies(home: Path) -> tuple[bytes, bytes]:
 
 
 def _ready(pod: dict[str, Any] | None) -> bool:
-    """runpod-gql's API-side readiness on a plain dict: RUNNING, port 22 public."""
+    """runpod-gql's API-side readiness on a plain GraphQL dict: RUNNING, port 22 public."""
     if not pod or pod.get("desiredStatus") != "RUNNING" or not pod.get("runtime"):
         return False
     ports = pod["runtime"].get("ports") or []
     return any(p.get("privatePort") == 22 and p.get("isIpPublic") for p in ports)
 
 
+def _ready_rest(pod: dict[str, Any] | None) -> bool:
+    """The same on a REST v2 dict: RUNNING, direct SSH published."""
+    if not pod or pod.get("status") != "RUNNING":
+        return False
+    return bool((pod.get("ssh") or {}).get("direct"))
+
+
+# Each measured call, and the raw floor its ratio is taken against.
+FLOORS = {
+    "runpod-gql rp.pods.list (GraphQL)": "raw aiohttp + json.loads (GraphQL)",
+    "runpod-gql rp.pods.list (REST v2)": "raw aiohttp + json.loads (REST v2)",
+    "runpod-python get_pods": "raw aiohttp + json.loads (GraphQL)",
+    "runpod-gql wait_all_ready tick (GraphQL)": "raw aiohttp + json.loads + check (GraphQL)",
+    "runpod-gql wait_all_ready tick (REST v2)": "raw aiohttp + json.loads + check (REST v2)",
+    "runpod-python get_pods + check": "raw aiohttp + json.loads + check (GraphQL)",
+}
+
+
 class Sides:
-    """The three clients, pointed at one replay server."""
+    """The clients, pointed at one replay server (GraphQL at ``url``, REST v2 beside it)."""
 
     def __init__(self, url: str, home: Path, list_body: bytes, states_body: bytes) -> None:
         from runpod_gql import RunPod
 
         self.url = url
+        self.rest_url = url.removesuffix("/graphql") + "/v2/pods"
         self.rp = RunPod(api_key=API_KEY, url=url, env={}, home=home, api="graphql")
+        self.rp_rest = RunPod(api_key=API_KEY, url=url, env={}, home=home, api="rest")
         self.session = aiohttp.ClientSession()
         self.headers = {"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"}
         self.list_body = list_body
@@ -97,6 +119,7 @@ class Sides:
 
     async def close(self) -> None:
         await self.rp.aclose()
+        await self.rp_rest.aclose()
         await self.session.close()
 
     def point_runpod_python(self) -> None:
@@ -109,12 +132,22 @@ class Sides:
         async with self.session.post(self.url, data=body, headers=self.headers) as response:
             return json.loads(await response.read())
 
+    async def _raw_rest(self) -> Any:
+        async with self.session.get(self.rest_url, headers=self.headers) as response:
+            return json.loads(await response.read())
+
     # -- list
     async def ours_list(self) -> int:
         return len(await self.rp.pods.list())
 
+    async def ours_list_rest(self) -> int:
+        return len(await self.rp_rest.pods.list())
+
     async def raw_list(self) -> int:
         return len((await self._raw(self.list_body))["data"]["myself"]["pods"])
+
+    async def raw_list_rest(self) -> int:
+        return len((await self._raw_rest())["pods"])
 
     async def python_pods(self) -> list[dict[str, Any]]:
         self.point_runpod_python()
@@ -131,10 +164,18 @@ class Sides:
         ready = await self.rp.pods.wait_all_ready(self.ids, timeout=60, ssh=False)
         return len(ready)
 
+    async def ours_tick_rest(self) -> int:
+        ready = await self.rp_rest.pods.wait_all_ready(self.ids, timeout=60, ssh=False)
+        return len(ready)
+
     async def raw_tick(self) -> int:
         pods = (await self._raw(self.states_body))["data"]["myself"]["pods"]
         by_id = {p["id"]: p for p in pods}
         return sum(_ready(by_id.get(i)) for i in self.ids)
+
+    async def raw_tick_rest(self) -> int:
+        by_id = {p["id"]: p for p in (await self._raw_rest())["pods"]}
+        return sum(_ready_rest(by_id.get(i)) for i in self.ids)
 
     async def python_tick(self) -> int:
         pods = await self.python_pods()
@@ -185,14 +226,20 @@ async def _held_bytes(call: Callable[[], Awaitable[Any]]) -> int:
     return held
 
 
-async def _emulator_list_s(url: str, body: bytes, runs: int) -> dict[str, float]:
+async def _emulator_list_s(url: str, body: bytes | None, runs: int) -> dict[str, float]:
+    """The emulator's time to answer ListPods (a body: GraphQL) or GET /v2/pods (none)."""
     headers = {"Authorization": f"Bearer {API_KEY}", "Content-Type": "application/json"}
     times = []
     async with aiohttp.ClientSession() as session:
         for _ in range(runs):
             started = time.perf_counter()
-            async with session.post(url, data=body, headers=headers) as response:
-                await response.read()
+            if body is None:
+                target = url.removesuffix("/graphql") + "/v2/pods"
+                async with session.get(target, headers=headers) as response:
+                    await response.read()
+            else:
+                async with session.post(url, data=body, headers=headers) as response:
+                    await response.read()
             times.append(time.perf_counter() - started)
     return median_min_max(times)
 
@@ -211,6 +258,7 @@ async def one_size(pods: int, home: Path, wait: bool, quick: bool) -> dict[str, 
         ]
         emu.clock.advance(60)  # booted: a runtime and port mappings on every pod
         emulator = await _emulator_list_s(emu.url, list_body, 1 if quick else 3)
+        emulator_rest = await _emulator_list_s(emu.url, None, 1 if quick else 3)
         server = ReplayServer(emu.url)
         await server.start()
         sides = Sides(
@@ -220,11 +268,17 @@ async def one_size(pods: int, home: Path, wait: bool, quick: bool) -> dict[str, 
         try:
             calls = 1 if quick else max(2, 2000 // pods)
             rounds = 1 if quick else 5
-            result: dict[str, Any] = {"pods": pods, "emulator_list_s": emulator}
+            result: dict[str, Any] = {
+                "pods": pods,
+                "emulator_list_s": emulator,
+                "emulator_rest_list_s": emulator_rest,
+            }
             result["list"] = await _alternate(
                 {
-                    "runpod-gql rp.pods.list": sides.ours_list,
-                    "raw aiohttp + json.loads": sides.raw_list,
+                    "runpod-gql rp.pods.list (GraphQL)": sides.ours_list,
+                    "raw aiohttp + json.loads (GraphQL)": sides.raw_list,
+                    "runpod-gql rp.pods.list (REST v2)": sides.ours_list_rest,
+                    "raw aiohttp + json.loads (REST v2)": sides.raw_list_rest,
                     "runpod-python get_pods": sides.python_list,
                 },
                 pods,
@@ -232,19 +286,31 @@ async def one_size(pods: int, home: Path, wait: bool, quick: bool) -> dict[str, 
                 rounds,
             )
             result["memory_bytes"] = {
-                "runpod-gql rp.pods.list": await _held_bytes(sides.rp.pods.list),
-                "raw aiohttp + json.loads": await _held_bytes(lambda: sides._raw(list_body)),
+                "runpod-gql rp.pods.list (GraphQL)": await _held_bytes(sides.rp.pods.list),
+                "runpod-gql rp.pods.list (REST v2)": await _held_bytes(sides.rp_rest.pods.list),
+                "raw aiohttp + json.loads (GraphQL)": await _held_bytes(
+                    lambda: sides._raw(list_body)
+                ),
+                "raw aiohttp + json.loads (REST v2)": await _held_bytes(sides._raw_rest),
                 "runpod-python get_pods": await _held_bytes(sides.python_pods),
             }
             if wait:
-                before = sides.rp.stats.requests
-                await sides.ours_tick()
-                result["wait_requests_per_tick"] = sides.rp.stats.requests - before
+                ticks = {}
+                for api, rp, tick in (
+                    ("GraphQL", sides.rp, sides.ours_tick),
+                    ("REST v2", sides.rp_rest, sides.ours_tick_rest),
+                ):
+                    before = rp.stats.requests
+                    await tick()
+                    ticks[api] = rp.stats.requests - before
+                result["wait_requests_per_tick"] = ticks
                 result["wait"] = await _alternate(
                     {
-                        "runpod-gql wait_all_ready (one tick)": sides.ours_tick,
-                        "raw aiohttp + json.loads + dict check": sides.raw_tick,
-                        "runpod-python get_pods + dict check": sides.python_tick,
+                        "runpod-gql wait_all_ready tick (GraphQL)": sides.ours_tick,
+                        "raw aiohttp + json.loads + check (GraphQL)": sides.raw_tick,
+                        "runpod-gql wait_all_ready tick (REST v2)": sides.ours_tick_rest,
+                        "raw aiohttp + json.loads + check (REST v2)": sides.raw_tick_rest,
+                        "runpod-python get_pods + check": sides.python_tick,
                     },
                     pods,
                     calls,
@@ -272,7 +338,7 @@ def _ms(seconds: float) -> str:
 def render(results: dict[str, Any]) -> str:
     """The text tables ``make bench`` prints for this part."""
     lines = ["[9] scaling: one call as the account grows (replay server; median of round medians)"]
-    head = "| pods | client | wall ms | us/pod | CPU ms | vs raw (wall) | vs raw (CPU) |"
+    head = "| pods | client | wall ms | us/pod | CPU ms | vs its raw (wall) | vs its raw (CPU) |"
     rule = "|---|---|---|---|---|---|---|"
     for part, title in (("list", "list"), ("wait", "wait, one tick")):
         rows = []
@@ -280,8 +346,8 @@ def render(results: dict[str, Any]) -> str:
             if part not in size:
                 continue
             cases = size[part]
-            raw = next(v for k, v in cases.items() if k.startswith("raw"))
             for name, v in cases.items():
+                raw = cases.get(FLOORS.get(name, name), v)
                 wall, cpu = v["wall_s"]["median"], v["cpu_s"]["median"]
                 rows.append(
                     f"| {size['pods']:,} | {name} | {_ms(wall)} | {wall / size['pods'] * 1e6:.1f} "
@@ -299,11 +365,12 @@ def render(results: dict[str, Any]) -> str:
             )
     lines += ["", "the emulator answering ListPods itself (what users' fleet tests wait on):"]
     for size in results["sizes"]:
-        lines.append(f"  {size['pods']:,} pods: {_ms(size['emulator_list_s']['median'])} ms")
-        if "wait_requests_per_tick" in size:
-            lines.append(
-                f"  wait on {size['pods']:,} pods: {size['wait_requests_per_tick']} request(s) per tick"
-            )
+        lines.append(
+            f"  {size['pods']:,} pods: ListPods {_ms(size['emulator_list_s']['median'])} ms, "
+            f"GET /v2/pods {_ms(size['emulator_rest_list_s']['median'])} ms"
+        )
+        for api, requests in size.get("wait_requests_per_tick", {}).items():
+            lines.append(f"  wait on {size['pods']:,} pods ({api}): {requests} request(s) per tick")
     return "\n".join(lines)
 
 

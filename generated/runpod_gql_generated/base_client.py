@@ -129,7 +129,11 @@ class GraphQLResponseError(GraphQLClientError):
 @functools.cache
 def _envelope(result: type[PydanticBaseModel]) -> type[GraphQLResponse[Any]]:
     # pydantic caches parametrised generics too, but its lookup costs more than this one.
-    return cast("type[GraphQLResponse[Any]]", GraphQLResponse.__class_getitem__(result))
+    envelope = cast("type[GraphQLResponse[Any]]", GraphQLResponse.__class_getitem__(result))
+    # Built here, once: pydantic's own deferred build looks for a result model defined elsewhere
+    # (the facade's answer models) in this module's namespace, and fails.
+    envelope.model_rebuild()
+    return envelope
 
 
 # Bodies from this size up are validated with the garbage collector paused (see validate_json).

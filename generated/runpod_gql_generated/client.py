@@ -4,6 +4,53 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from .base_client import AsyncBaseClient
 from .base_model import UNSET
+from .operations import (
+    BID_RESUME_POD_GQL,
+    CREATE_CPU_POD_GQL,
+    CREATE_NETWORK_VOLUME_GQL,
+    CREATE_POD_GQL,
+    CREATE_SECRET_GQL,
+    CREATE_SPOT_POD_GQL,
+    DELETE_ENDPOINT_GQL,
+    DELETE_NETWORK_VOLUME_GQL,
+    DELETE_REGISTRY_AUTH_GQL,
+    DELETE_SECRET_GQL,
+    DELETE_TEMPLATE_GQL,
+    EDIT_POD_JOB_GQL,
+    GET_ACCOUNT_GQL,
+    GET_CPU_FLAVOR_GQL,
+    GET_ENDPOINT_GQL,
+    GET_GPU_TYPE_GQL,
+    GET_GPU_TYPES_GQL,
+    GET_POD_GQL,
+    GET_POD_STATE_GQL,
+    GET_TEMPLATE_GQL,
+    LIST_COUNTRY_CODES_GQL,
+    LIST_CPU_FLAVORS_GQL,
+    LIST_CPU_TYPES_GQL,
+    LIST_DATA_CENTERS_GQL,
+    LIST_ENDPOINTS_GQL,
+    LIST_GPU_TYPE_IDS_GQL,
+    LIST_GPU_TYPES_GQL,
+    LIST_NETWORK_VOLUMES_GQL,
+    LIST_POD_STATES_GQL,
+    LIST_PODS_GQL,
+    LIST_REGISTRY_AUTHS_GQL,
+    LIST_SECRETS_GQL,
+    LIST_TEMPLATES_GQL,
+    RESUME_POD_GQL,
+    SAVE_ENDPOINT_GQL,
+    SAVE_REGISTRY_AUTH_GQL,
+    SAVE_TEMPLATE_GQL,
+    STOP_POD_GQL,
+    TERMINATE_POD_GQL,
+    UPDATE_ENDPOINT_TEMPLATE_GQL,
+    UPDATE_ENDPOINT_WORKERS_MAX_GQL,
+    UPDATE_ENDPOINT_WORKERS_MIN_GQL,
+    UPDATE_NETWORK_VOLUME_GQL,
+    UPDATE_REGISTRY_AUTH_GQL,
+    UPDATE_SSH_KEYS_GQL,
+)
 
 if TYPE_CHECKING:
     from .base_model import UnsetType
@@ -87,27 +134,12 @@ class GeneratedClient(AsyncBaseClient):
     async def get_account(self) -> "GetAccount":
         from .get_account import GetAccount
 
-        query = gql("""
-            query GetAccount {
-              myself {
-                ...Account
-              }
-            }
-
-            fragment Account on User {
-              id
-              email
-              clientBalance
-              currentSpendPerHr
-              clientLifetimeSpend
-              spendLimit
-              underBalance
-              pubKey
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
-            GetAccount, query=query, operation_name="GetAccount", variables=variables
+            GetAccount,
+            query=GET_ACCOUNT_GQL,
+            operation_name="GetAccount",
+            variables=variables,
         )
 
     async def update_ssh_keys(
@@ -115,28 +147,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "UpdateSshKeys":
         from .update_ssh_keys import UpdateSshKeys
 
-        query = gql("""
-            mutation UpdateSshKeys($input: UpdateUserSettingsInput!) {
-              updateUserSettings(input: $input) {
-                ...Account
-              }
-            }
-
-            fragment Account on User {
-              id
-              email
-              clientBalance
-              currentSpendPerHr
-              clientLifetimeSpend
-              spendLimit
-              underBalance
-              pubKey
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             UpdateSshKeys,
-            query=query,
+            query=UPDATE_SSH_KEYS_GQL,
             operation_name="UpdateSshKeys",
             variables=variables,
         )
@@ -144,28 +158,10 @@ class GeneratedClient(AsyncBaseClient):
     async def list_cpu_flavors(self) -> "ListCpuFlavors":
         from .list_cpu_flavors import ListCpuFlavors
 
-        query = gql("""
-            query ListCpuFlavors {
-              cpuFlavors {
-                ...CpuFlavor
-              }
-            }
-
-            fragment CpuFlavor on CpuFlavor {
-              id
-              groupId
-              groupName
-              displayName
-              minVcpu
-              maxVcpu
-              ramMultiplier
-              diskLimitPerVcpu
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListCpuFlavors,
-            query=query,
+            query=LIST_CPU_FLAVORS_GQL,
             operation_name="ListCpuFlavors",
             variables=variables,
         )
@@ -175,33 +171,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "GetCpuFlavor":
         from .get_cpu_flavor import GetCpuFlavor
 
-        query = gql("""
-            query GetCpuFlavor($id: String!, $specifics: SpecificsInput) {
-              cpuFlavors(input: {id: $id}) {
-                ...CpuFlavor
-                specifics(input: $specifics) {
-                  stockStatus
-                  securePrice
-                  slsPrice
-                }
-              }
-            }
-
-            fragment CpuFlavor on CpuFlavor {
-              id
-              groupId
-              groupName
-              displayName
-              minVcpu
-              maxVcpu
-              ramMultiplier
-              diskLimitPerVcpu
-            }
-            """)
         variables: dict[str, object] = {"id": id, "specifics": specifics}
         return await self.execute(
             GetCpuFlavor,
-            query=query,
+            query=GET_CPU_FLAVOR_GQL,
             operation_name="GetCpuFlavor",
             variables=variables,
         )
@@ -209,22 +182,10 @@ class GeneratedClient(AsyncBaseClient):
     async def list_cpu_types(self) -> "ListCpuTypes":
         from .list_cpu_types import ListCpuTypes
 
-        query = gql("""
-            query ListCpuTypes {
-              cpuTypes {
-                id
-                displayName
-                manufacturer
-                cores
-                threadsPerCore
-                groupId
-              }
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListCpuTypes,
-            query=query,
+            query=LIST_CPU_TYPES_GQL,
             operation_name="ListCpuTypes",
             variables=variables,
         )
@@ -232,31 +193,10 @@ class GeneratedClient(AsyncBaseClient):
     async def list_data_centers(self) -> "ListDataCenters":
         from .list_data_centers import ListDataCenters
 
-        query = gql("""
-            query ListDataCenters {
-              dataCenters {
-                ...DataCenter
-              }
-            }
-
-            fragment DataCenter on DataCenter {
-              id
-              name
-              location
-              listed
-              storageSupport
-              gpuAvailability {
-                gpuTypeId
-                gpuTypeDisplayName
-                stockStatus
-                available
-              }
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListDataCenters,
-            query=query,
+            query=LIST_DATA_CENTERS_GQL,
             operation_name="ListDataCenters",
             variables=variables,
         )
@@ -264,15 +204,10 @@ class GeneratedClient(AsyncBaseClient):
     async def list_country_codes(self) -> "ListCountryCodes":
         from .list_country_codes import ListCountryCodes
 
-        query = gql("""
-            query ListCountryCodes {
-              countryCodes
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListCountryCodes,
-            query=query,
+            query=LIST_COUNTRY_CODES_GQL,
             operation_name="ListCountryCodes",
             variables=variables,
         )
@@ -280,36 +215,10 @@ class GeneratedClient(AsyncBaseClient):
     async def list_endpoints(self) -> "ListEndpoints":
         from .list_endpoints import ListEndpoints
 
-        query = gql("""
-            query ListEndpoints {
-              myself {
-                id
-                endpoints {
-                  ...Endpoint
-                }
-              }
-            }
-
-            fragment Endpoint on Endpoint {
-              id
-              name
-              templateId
-              gpuIds
-              gpuCount
-              workersMin
-              workersMax
-              idleTimeout
-              scalerType
-              scalerValue
-              locations
-              networkVolumeId
-              type
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListEndpoints,
-            query=query,
+            query=LIST_ENDPOINTS_GQL,
             operation_name="ListEndpoints",
             variables=variables,
         )
@@ -317,67 +226,21 @@ class GeneratedClient(AsyncBaseClient):
     async def get_endpoint(self, id: str) -> "GetEndpoint":
         from .get_endpoint import GetEndpoint
 
-        query = gql("""
-            query GetEndpoint($id: String!) {
-              myself {
-                id
-                endpoint(id: $id) {
-                  ...Endpoint
-                }
-              }
-            }
-
-            fragment Endpoint on Endpoint {
-              id
-              name
-              templateId
-              gpuIds
-              gpuCount
-              workersMin
-              workersMax
-              idleTimeout
-              scalerType
-              scalerValue
-              locations
-              networkVolumeId
-              type
-            }
-            """)
         variables: dict[str, object] = {"id": id}
         return await self.execute(
-            GetEndpoint, query=query, operation_name="GetEndpoint", variables=variables
+            GetEndpoint,
+            query=GET_ENDPOINT_GQL,
+            operation_name="GetEndpoint",
+            variables=variables,
         )
 
     async def save_endpoint(self, input: "EndpointInput") -> "SaveEndpoint":
         from .save_endpoint import SaveEndpoint
 
-        query = gql("""
-            mutation SaveEndpoint($input: EndpointInput!) {
-              saveEndpoint(input: $input) {
-                ...Endpoint
-              }
-            }
-
-            fragment Endpoint on Endpoint {
-              id
-              name
-              templateId
-              gpuIds
-              gpuCount
-              workersMin
-              workersMax
-              idleTimeout
-              scalerType
-              scalerValue
-              locations
-              networkVolumeId
-              type
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             SaveEndpoint,
-            query=query,
+            query=SAVE_ENDPOINT_GQL,
             operation_name="SaveEndpoint",
             variables=variables,
         )
@@ -385,15 +248,10 @@ class GeneratedClient(AsyncBaseClient):
     async def delete_endpoint(self, id: str) -> "DeleteEndpoint":
         from .delete_endpoint import DeleteEndpoint
 
-        query = gql("""
-            mutation DeleteEndpoint($id: String!) {
-              deleteEndpoint(id: $id)
-            }
-            """)
         variables: dict[str, object] = {"id": id}
         return await self.execute(
             DeleteEndpoint,
-            query=query,
+            query=DELETE_ENDPOINT_GQL,
             operation_name="DeleteEndpoint",
             variables=variables,
         )
@@ -403,33 +261,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "UpdateEndpointTemplate":
         from .update_endpoint_template import UpdateEndpointTemplate
 
-        query = gql("""
-            mutation UpdateEndpointTemplate($input: UpdateEndpointTemplateInput!) {
-              updateEndpointTemplate(input: $input) {
-                ...Endpoint
-              }
-            }
-
-            fragment Endpoint on Endpoint {
-              id
-              name
-              templateId
-              gpuIds
-              gpuCount
-              workersMin
-              workersMax
-              idleTimeout
-              scalerType
-              scalerValue
-              locations
-              networkVolumeId
-              type
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             UpdateEndpointTemplate,
-            query=query,
+            query=UPDATE_ENDPOINT_TEMPLATE_GQL,
             operation_name="UpdateEndpointTemplate",
             variables=variables,
         )
@@ -439,33 +274,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "UpdateEndpointWorkersMax":
         from .update_endpoint_workers_max import UpdateEndpointWorkersMax
 
-        query = gql("""
-            mutation UpdateEndpointWorkersMax($input: UpdateEndpointWorkersInput!) {
-              updateEndpointWorkersMax(input: $input) {
-                ...Endpoint
-              }
-            }
-
-            fragment Endpoint on Endpoint {
-              id
-              name
-              templateId
-              gpuIds
-              gpuCount
-              workersMin
-              workersMax
-              idleTimeout
-              scalerType
-              scalerValue
-              locations
-              networkVolumeId
-              type
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             UpdateEndpointWorkersMax,
-            query=query,
+            query=UPDATE_ENDPOINT_WORKERS_MAX_GQL,
             operation_name="UpdateEndpointWorkersMax",
             variables=variables,
         )
@@ -475,33 +287,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "UpdateEndpointWorkersMin":
         from .update_endpoint_workers_min import UpdateEndpointWorkersMin
 
-        query = gql("""
-            mutation UpdateEndpointWorkersMin($input: UpdateEndpointWorkersInput!) {
-              updateEndpointWorkersMin(input: $input) {
-                ...Endpoint
-              }
-            }
-
-            fragment Endpoint on Endpoint {
-              id
-              name
-              templateId
-              gpuIds
-              gpuCount
-              workersMin
-              workersMax
-              idleTimeout
-              scalerType
-              scalerValue
-              locations
-              networkVolumeId
-              type
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             UpdateEndpointWorkersMin,
-            query=query,
+            query=UPDATE_ENDPOINT_WORKERS_MIN_GQL,
             operation_name="UpdateEndpointWorkersMin",
             variables=variables,
         )
@@ -509,48 +298,10 @@ class GeneratedClient(AsyncBaseClient):
     async def list_gpu_types(self, price: "GpuLowestPriceInput") -> "ListGpuTypes":
         from .list_gpu_types import ListGpuTypes
 
-        query = gql("""
-            query ListGpuTypes($price: GpuLowestPriceInput!) {
-              gpuTypes {
-                ...GpuOffer
-              }
-            }
-
-            fragment GpuOffer on GpuType {
-              ...GpuType
-              lowestPrice(input: $price) {
-                ...GpuPrice
-              }
-            }
-
-            fragment GpuPrice on LowestPrice {
-              gpuTypeId
-              gpuName
-              minimumBidPrice
-              uninterruptablePrice
-              stockStatus
-              maxUnreservedGpuCount
-              availableGpuCounts
-            }
-
-            fragment GpuType on GpuType {
-              id
-              displayName
-              manufacturer
-              memoryInGb
-              maxGpuCount
-              secureCloud
-              communityCloud
-              securePrice
-              communityPrice
-              secureSpotPrice
-              communitySpotPrice
-            }
-            """)
         variables: dict[str, object] = {"price": price}
         return await self.execute(
             ListGpuTypes,
-            query=query,
+            query=LIST_GPU_TYPES_GQL,
             operation_name="ListGpuTypes",
             variables=variables,
         )
@@ -558,47 +309,12 @@ class GeneratedClient(AsyncBaseClient):
     async def get_gpu_type(self, id: str, price: "GpuLowestPriceInput") -> "GetGpuType":
         from .get_gpu_type import GetGpuType
 
-        query = gql("""
-            query GetGpuType($id: String!, $price: GpuLowestPriceInput!) {
-              gpuTypes(input: {id: $id}) {
-                ...GpuOffer
-              }
-            }
-
-            fragment GpuOffer on GpuType {
-              ...GpuType
-              lowestPrice(input: $price) {
-                ...GpuPrice
-              }
-            }
-
-            fragment GpuPrice on LowestPrice {
-              gpuTypeId
-              gpuName
-              minimumBidPrice
-              uninterruptablePrice
-              stockStatus
-              maxUnreservedGpuCount
-              availableGpuCounts
-            }
-
-            fragment GpuType on GpuType {
-              id
-              displayName
-              manufacturer
-              memoryInGb
-              maxGpuCount
-              secureCloud
-              communityCloud
-              securePrice
-              communityPrice
-              secureSpotPrice
-              communitySpotPrice
-            }
-            """)
         variables: dict[str, object] = {"id": id, "price": price}
         return await self.execute(
-            GetGpuType, query=query, operation_name="GetGpuType", variables=variables
+            GetGpuType,
+            query=GET_GPU_TYPE_GQL,
+            operation_name="GetGpuType",
+            variables=variables,
         )
 
     async def get_gpu_types(
@@ -606,65 +322,21 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "GetGpuTypes":
         from .get_gpu_types import GetGpuTypes
 
-        query = gql("""
-            query GetGpuTypes($ids: [String!]!, $price: GpuLowestPriceInput!) {
-              gpuTypes(input: {ids: $ids}) {
-                ...GpuOffer
-              }
-            }
-
-            fragment GpuOffer on GpuType {
-              ...GpuType
-              lowestPrice(input: $price) {
-                ...GpuPrice
-              }
-            }
-
-            fragment GpuPrice on LowestPrice {
-              gpuTypeId
-              gpuName
-              minimumBidPrice
-              uninterruptablePrice
-              stockStatus
-              maxUnreservedGpuCount
-              availableGpuCounts
-            }
-
-            fragment GpuType on GpuType {
-              id
-              displayName
-              manufacturer
-              memoryInGb
-              maxGpuCount
-              secureCloud
-              communityCloud
-              securePrice
-              communityPrice
-              secureSpotPrice
-              communitySpotPrice
-            }
-            """)
         variables: dict[str, object] = {"ids": ids, "price": price}
         return await self.execute(
-            GetGpuTypes, query=query, operation_name="GetGpuTypes", variables=variables
+            GetGpuTypes,
+            query=GET_GPU_TYPES_GQL,
+            operation_name="GetGpuTypes",
+            variables=variables,
         )
 
     async def list_gpu_type_ids(self) -> "ListGpuTypeIds":
         from .list_gpu_type_ids import ListGpuTypeIds
 
-        query = gql("""
-            query ListGpuTypeIds {
-              gpuTypes {
-                id
-                displayName
-                memoryInGb
-              }
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListGpuTypeIds,
-            query=query,
+            query=LIST_GPU_TYPE_IDS_GQL,
             operation_name="ListGpuTypeIds",
             variables=variables,
         )
@@ -672,221 +344,29 @@ class GeneratedClient(AsyncBaseClient):
     async def get_pod(self, pod_id: str) -> "GetPod":
         from .get_pod import GetPod
 
-        query = gql("""
-            query GetPod($podId: String!) {
-              pod(input: {podId: $podId}) {
-                ...Pod
-              }
-            }
-
-            fragment Machine on PodMachineInfo {
-              id
-              gpuTypeId
-              gpuDisplayName
-              dataCenterId
-              location
-              secureCloud
-              supportPublicIp
-              podHostId
-            }
-
-            fragment Pod on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              imageName
-              gpuCount
-              vcpuCount
-              memoryInGb
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              costPerHr
-              adjustedCostPerHr
-              machineId
-              env
-              ports
-              dockerArgs
-              templateId
-              networkVolumeId
-              lastStatusChange
-              lastStartedAt
-              uptimeSeconds
-              machine {
-                ...Machine
-              }
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {"podId": pod_id}
         return await self.execute(
-            GetPod, query=query, operation_name="GetPod", variables=variables
+            GetPod, query=GET_POD_GQL, operation_name="GetPod", variables=variables
         )
 
     async def list_pods(self) -> "ListPods":
         from .list_pods import ListPods
 
-        query = gql("""
-            query ListPods {
-              myself {
-                id
-                pods {
-                  ...Pod
-                }
-              }
-            }
-
-            fragment Machine on PodMachineInfo {
-              id
-              gpuTypeId
-              gpuDisplayName
-              dataCenterId
-              location
-              secureCloud
-              supportPublicIp
-              podHostId
-            }
-
-            fragment Pod on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              imageName
-              gpuCount
-              vcpuCount
-              memoryInGb
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              costPerHr
-              adjustedCostPerHr
-              machineId
-              env
-              ports
-              dockerArgs
-              templateId
-              networkVolumeId
-              lastStatusChange
-              lastStartedAt
-              uptimeSeconds
-              machine {
-                ...Machine
-              }
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
-            ListPods, query=query, operation_name="ListPods", variables=variables
+            ListPods,
+            query=LIST_PODS_GQL,
+            operation_name="ListPods",
+            variables=variables,
         )
 
     async def list_pod_states(self) -> "ListPodStates":
         from .list_pod_states import ListPodStates
 
-        query = gql("""
-            query ListPodStates {
-              myself {
-                id
-                pods {
-                  ...PodState
-                }
-              }
-            }
-
-            fragment PodState on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              costPerHr
-              lastStatusChange
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListPodStates,
-            query=query,
+            query=LIST_POD_STATES_GQL,
             operation_name="ListPodStates",
             variables=variables,
         )
@@ -894,133 +374,23 @@ class GeneratedClient(AsyncBaseClient):
     async def get_pod_state(self, pod_id: str) -> "GetPodState":
         from .get_pod_state import GetPodState
 
-        query = gql("""
-            query GetPodState($podId: String!) {
-              pod(input: {podId: $podId}) {
-                ...PodState
-              }
-            }
-
-            fragment PodState on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              costPerHr
-              lastStatusChange
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {"podId": pod_id}
         return await self.execute(
-            GetPodState, query=query, operation_name="GetPodState", variables=variables
+            GetPodState,
+            query=GET_POD_STATE_GQL,
+            operation_name="GetPodState",
+            variables=variables,
         )
 
     async def create_pod(self, input: "PodFindAndDeployOnDemandInput") -> "CreatePod":
         from .create_pod import CreatePod
 
-        query = gql("""
-            mutation CreatePod($input: PodFindAndDeployOnDemandInput!) {
-              podFindAndDeployOnDemand(input: $input) {
-                ...Pod
-              }
-            }
-
-            fragment Machine on PodMachineInfo {
-              id
-              gpuTypeId
-              gpuDisplayName
-              dataCenterId
-              location
-              secureCloud
-              supportPublicIp
-              podHostId
-            }
-
-            fragment Pod on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              imageName
-              gpuCount
-              vcpuCount
-              memoryInGb
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              costPerHr
-              adjustedCostPerHr
-              machineId
-              env
-              ports
-              dockerArgs
-              templateId
-              networkVolumeId
-              lastStatusChange
-              lastStartedAt
-              uptimeSeconds
-              machine {
-                ...Machine
-              }
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
-            CreatePod, query=query, operation_name="CreatePod", variables=variables
+            CreatePod,
+            query=CREATE_POD_GQL,
+            operation_name="CreatePod",
+            variables=variables,
         )
 
     async def create_spot_pod(
@@ -1028,83 +398,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "CreateSpotPod":
         from .create_spot_pod import CreateSpotPod
 
-        query = gql("""
-            mutation CreateSpotPod($input: PodRentInterruptableInput!) {
-              podRentInterruptable(input: $input) {
-                ...Pod
-              }
-            }
-
-            fragment Machine on PodMachineInfo {
-              id
-              gpuTypeId
-              gpuDisplayName
-              dataCenterId
-              location
-              secureCloud
-              supportPublicIp
-              podHostId
-            }
-
-            fragment Pod on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              imageName
-              gpuCount
-              vcpuCount
-              memoryInGb
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              costPerHr
-              adjustedCostPerHr
-              machineId
-              env
-              ports
-              dockerArgs
-              templateId
-              networkVolumeId
-              lastStatusChange
-              lastStartedAt
-              uptimeSeconds
-              machine {
-                ...Machine
-              }
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             CreateSpotPod,
-            query=query,
+            query=CREATE_SPOT_POD_GQL,
             operation_name="CreateSpotPod",
             variables=variables,
         )
@@ -1112,83 +409,10 @@ class GeneratedClient(AsyncBaseClient):
     async def create_cpu_pod(self, input: "deployCpuPodInput") -> "CreateCpuPod":
         from .create_cpu_pod import CreateCpuPod
 
-        query = gql("""
-            mutation CreateCpuPod($input: deployCpuPodInput!) {
-              deployCpuPod(input: $input) {
-                ...Pod
-              }
-            }
-
-            fragment Machine on PodMachineInfo {
-              id
-              gpuTypeId
-              gpuDisplayName
-              dataCenterId
-              location
-              secureCloud
-              supportPublicIp
-              podHostId
-            }
-
-            fragment Pod on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              imageName
-              gpuCount
-              vcpuCount
-              memoryInGb
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              costPerHr
-              adjustedCostPerHr
-              machineId
-              env
-              ports
-              dockerArgs
-              templateId
-              networkVolumeId
-              lastStatusChange
-              lastStartedAt
-              uptimeSeconds
-              machine {
-                ...Machine
-              }
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             CreateCpuPod,
-            query=query,
+            query=CREATE_CPU_POD_GQL,
             operation_name="CreateCpuPod",
             variables=variables,
         )
@@ -1196,164 +420,21 @@ class GeneratedClient(AsyncBaseClient):
     async def resume_pod(self, input: "PodResumeInput") -> "ResumePod":
         from .resume_pod import ResumePod
 
-        query = gql("""
-            mutation ResumePod($input: PodResumeInput!) {
-              podResume(input: $input) {
-                ...Pod
-              }
-            }
-
-            fragment Machine on PodMachineInfo {
-              id
-              gpuTypeId
-              gpuDisplayName
-              dataCenterId
-              location
-              secureCloud
-              supportPublicIp
-              podHostId
-            }
-
-            fragment Pod on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              imageName
-              gpuCount
-              vcpuCount
-              memoryInGb
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              costPerHr
-              adjustedCostPerHr
-              machineId
-              env
-              ports
-              dockerArgs
-              templateId
-              networkVolumeId
-              lastStatusChange
-              lastStartedAt
-              uptimeSeconds
-              machine {
-                ...Machine
-              }
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
-            ResumePod, query=query, operation_name="ResumePod", variables=variables
+            ResumePod,
+            query=RESUME_POD_GQL,
+            operation_name="ResumePod",
+            variables=variables,
         )
 
     async def bid_resume_pod(self, input: "PodBidResumeInput") -> "BidResumePod":
         from .bid_resume_pod import BidResumePod
 
-        query = gql("""
-            mutation BidResumePod($input: PodBidResumeInput!) {
-              podBidResume(input: $input) {
-                ...Pod
-              }
-            }
-
-            fragment Machine on PodMachineInfo {
-              id
-              gpuTypeId
-              gpuDisplayName
-              dataCenterId
-              location
-              secureCloud
-              supportPublicIp
-              podHostId
-            }
-
-            fragment Pod on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              imageName
-              gpuCount
-              vcpuCount
-              memoryInGb
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              costPerHr
-              adjustedCostPerHr
-              machineId
-              env
-              ports
-              dockerArgs
-              templateId
-              networkVolumeId
-              lastStatusChange
-              lastStartedAt
-              uptimeSeconds
-              machine {
-                ...Machine
-              }
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             BidResumePod,
-            query=query,
+            query=BID_RESUME_POD_GQL,
             operation_name="BidResumePod",
             variables=variables,
         )
@@ -1361,96 +442,18 @@ class GeneratedClient(AsyncBaseClient):
     async def stop_pod(self, input: "PodStopInput") -> "StopPod":
         from .stop_pod import StopPod
 
-        query = gql("""
-            mutation StopPod($input: PodStopInput!) {
-              podStop(input: $input) {
-                ...Pod
-              }
-            }
-
-            fragment Machine on PodMachineInfo {
-              id
-              gpuTypeId
-              gpuDisplayName
-              dataCenterId
-              location
-              secureCloud
-              supportPublicIp
-              podHostId
-            }
-
-            fragment Pod on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              imageName
-              gpuCount
-              vcpuCount
-              memoryInGb
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              costPerHr
-              adjustedCostPerHr
-              machineId
-              env
-              ports
-              dockerArgs
-              templateId
-              networkVolumeId
-              lastStatusChange
-              lastStartedAt
-              uptimeSeconds
-              machine {
-                ...Machine
-              }
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
-            StopPod, query=query, operation_name="StopPod", variables=variables
+            StopPod, query=STOP_POD_GQL, operation_name="StopPod", variables=variables
         )
 
     async def terminate_pod(self, input: "PodTerminateInput") -> "TerminatePod":
         from .terminate_pod import TerminatePod
 
-        query = gql("""
-            mutation TerminatePod($input: PodTerminateInput!) {
-              podTerminate(input: $input)
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             TerminatePod,
-            query=query,
+            query=TERMINATE_POD_GQL,
             operation_name="TerminatePod",
             variables=variables,
         )
@@ -1458,107 +461,21 @@ class GeneratedClient(AsyncBaseClient):
     async def edit_pod_job(self, input: "PodEditJobInput") -> "EditPodJob":
         from .edit_pod_job import EditPodJob
 
-        query = gql("""
-            mutation EditPodJob($input: PodEditJobInput!) {
-              podEditJob(input: $input) {
-                ...Pod
-              }
-            }
-
-            fragment Machine on PodMachineInfo {
-              id
-              gpuTypeId
-              gpuDisplayName
-              dataCenterId
-              location
-              secureCloud
-              supportPublicIp
-              podHostId
-            }
-
-            fragment Pod on Pod {
-              id
-              name
-              desiredStatus
-              podType
-              imageName
-              gpuCount
-              vcpuCount
-              memoryInGb
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              costPerHr
-              adjustedCostPerHr
-              machineId
-              env
-              ports
-              dockerArgs
-              templateId
-              networkVolumeId
-              lastStatusChange
-              lastStartedAt
-              uptimeSeconds
-              machine {
-                ...Machine
-              }
-              runtime {
-                ...Runtime
-              }
-            }
-
-            fragment Port on PodRuntimePorts {
-              ip
-              isIpPublic
-              privatePort
-              publicPort
-              type
-            }
-
-            fragment Runtime on PodRuntime {
-              uptimeInSeconds
-              ports {
-                ...Port
-              }
-              gpus {
-                id
-                gpuUtilPercent
-                memoryUtilPercent
-              }
-              container {
-                cpuPercent
-                memoryPercent
-              }
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
-            EditPodJob, query=query, operation_name="EditPodJob", variables=variables
+            EditPodJob,
+            query=EDIT_POD_JOB_GQL,
+            operation_name="EditPodJob",
+            variables=variables,
         )
 
     async def list_registry_auths(self) -> "ListRegistryAuths":
         from .list_registry_auths import ListRegistryAuths
 
-        query = gql("""
-            query ListRegistryAuths {
-              myself {
-                id
-                containerRegistryCreds {
-                  ...RegistryAuth
-                }
-              }
-            }
-
-            fragment RegistryAuth on ContainerRegistryAuth {
-              id
-              name
-              username
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListRegistryAuths,
-            query=query,
+            query=LIST_REGISTRY_AUTHS_GQL,
             operation_name="ListRegistryAuths",
             variables=variables,
         )
@@ -1568,23 +485,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "SaveRegistryAuth":
         from .save_registry_auth import SaveRegistryAuth
 
-        query = gql("""
-            mutation SaveRegistryAuth($input: SaveRegistryAuthInput!) {
-              saveRegistryAuth(input: $input) {
-                ...RegistryAuth
-              }
-            }
-
-            fragment RegistryAuth on ContainerRegistryAuth {
-              id
-              name
-              username
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             SaveRegistryAuth,
-            query=query,
+            query=SAVE_REGISTRY_AUTH_GQL,
             operation_name="SaveRegistryAuth",
             variables=variables,
         )
@@ -1594,23 +498,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "UpdateRegistryAuth":
         from .update_registry_auth import UpdateRegistryAuth
 
-        query = gql("""
-            mutation UpdateRegistryAuth($input: UpdateRegistryAuthInput!) {
-              updateRegistryAuth(input: $input) {
-                ...RegistryAuth
-              }
-            }
-
-            fragment RegistryAuth on ContainerRegistryAuth {
-              id
-              name
-              username
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             UpdateRegistryAuth,
-            query=query,
+            query=UPDATE_REGISTRY_AUTH_GQL,
             operation_name="UpdateRegistryAuth",
             variables=variables,
         )
@@ -1618,15 +509,10 @@ class GeneratedClient(AsyncBaseClient):
     async def delete_registry_auth(self, registry_auth_id: str) -> "DeleteRegistryAuth":
         from .delete_registry_auth import DeleteRegistryAuth
 
-        query = gql("""
-            mutation DeleteRegistryAuth($registryAuthId: String!) {
-              deleteRegistryAuth(registryAuthId: $registryAuthId)
-            }
-            """)
         variables: dict[str, object] = {"registryAuthId": registry_auth_id}
         return await self.execute(
             DeleteRegistryAuth,
-            query=query,
+            query=DELETE_REGISTRY_AUTH_GQL,
             operation_name="DeleteRegistryAuth",
             variables=variables,
         )
@@ -1634,51 +520,21 @@ class GeneratedClient(AsyncBaseClient):
     async def list_secrets(self) -> "ListSecrets":
         from .list_secrets import ListSecrets
 
-        query = gql("""
-            query ListSecrets {
-              myself {
-                id
-                secrets {
-                  ...Secret
-                }
-              }
-            }
-
-            fragment Secret on Secret {
-              id
-              name
-              description
-              createdAt
-              lastUpdatedAt
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
-            ListSecrets, query=query, operation_name="ListSecrets", variables=variables
+            ListSecrets,
+            query=LIST_SECRETS_GQL,
+            operation_name="ListSecrets",
+            variables=variables,
         )
 
     async def create_secret(self, input: "SecretCreateInput") -> "CreateSecret":
         from .create_secret import CreateSecret
 
-        query = gql("""
-            mutation CreateSecret($input: SecretCreateInput!) {
-              secretCreate(input: $input) {
-                ...Secret
-              }
-            }
-
-            fragment Secret on Secret {
-              id
-              name
-              description
-              createdAt
-              lastUpdatedAt
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             CreateSecret,
-            query=query,
+            query=CREATE_SECRET_GQL,
             operation_name="CreateSecret",
             variables=variables,
         )
@@ -1686,15 +542,10 @@ class GeneratedClient(AsyncBaseClient):
     async def delete_secret(self, id: str) -> "DeleteSecret":
         from .delete_secret import DeleteSecret
 
-        query = gql("""
-            mutation DeleteSecret($id: ID!) {
-              secretDelete(id: $id)
-            }
-            """)
         variables: dict[str, object] = {"id": id}
         return await self.execute(
             DeleteSecret,
-            query=query,
+            query=DELETE_SECRET_GQL,
             operation_name="DeleteSecret",
             variables=variables,
         )
@@ -1702,41 +553,10 @@ class GeneratedClient(AsyncBaseClient):
     async def list_templates(self) -> "ListTemplates":
         from .list_templates import ListTemplates
 
-        query = gql("""
-            query ListTemplates {
-              myself {
-                id
-                podTemplates {
-                  ...Template
-                }
-              }
-            }
-
-            fragment Template on PodTemplate {
-              id
-              name
-              imageName
-              dockerArgs
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              ports
-              env {
-                key
-                value
-              }
-              isServerless
-              isPublic
-              startSsh
-              startJupyter
-              containerRegistryAuthId
-              readme
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListTemplates,
-            query=query,
+            query=LIST_TEMPLATES_GQL,
             operation_name="ListTemplates",
             variables=variables,
         )
@@ -1744,74 +564,21 @@ class GeneratedClient(AsyncBaseClient):
     async def get_template(self, id: str) -> "GetTemplate":
         from .get_template import GetTemplate
 
-        query = gql("""
-            query GetTemplate($id: String!) {
-              podTemplate(id: $id) {
-                ...Template
-              }
-            }
-
-            fragment Template on PodTemplate {
-              id
-              name
-              imageName
-              dockerArgs
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              ports
-              env {
-                key
-                value
-              }
-              isServerless
-              isPublic
-              startSsh
-              startJupyter
-              containerRegistryAuthId
-              readme
-            }
-            """)
         variables: dict[str, object] = {"id": id}
         return await self.execute(
-            GetTemplate, query=query, operation_name="GetTemplate", variables=variables
+            GetTemplate,
+            query=GET_TEMPLATE_GQL,
+            operation_name="GetTemplate",
+            variables=variables,
         )
 
     async def save_template(self, input: "SaveTemplateInput") -> "SaveTemplate":
         from .save_template import SaveTemplate
 
-        query = gql("""
-            mutation SaveTemplate($input: SaveTemplateInput!) {
-              saveTemplate(input: $input) {
-                ...Template
-              }
-            }
-
-            fragment Template on PodTemplate {
-              id
-              name
-              imageName
-              dockerArgs
-              containerDiskInGb
-              volumeInGb
-              volumeMountPath
-              ports
-              env {
-                key
-                value
-              }
-              isServerless
-              isPublic
-              startSsh
-              startJupyter
-              containerRegistryAuthId
-              readme
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             SaveTemplate,
-            query=query,
+            query=SAVE_TEMPLATE_GQL,
             operation_name="SaveTemplate",
             variables=variables,
         )
@@ -1819,15 +586,10 @@ class GeneratedClient(AsyncBaseClient):
     async def delete_template(self, template_name: str) -> "DeleteTemplate":
         from .delete_template import DeleteTemplate
 
-        query = gql("""
-            mutation DeleteTemplate($templateName: String!) {
-              deleteTemplate(templateName: $templateName)
-            }
-            """)
         variables: dict[str, object] = {"templateName": template_name}
         return await self.execute(
             DeleteTemplate,
-            query=query,
+            query=DELETE_TEMPLATE_GQL,
             operation_name="DeleteTemplate",
             variables=variables,
         )
@@ -1835,27 +597,10 @@ class GeneratedClient(AsyncBaseClient):
     async def list_network_volumes(self) -> "ListNetworkVolumes":
         from .list_network_volumes import ListNetworkVolumes
 
-        query = gql("""
-            query ListNetworkVolumes {
-              myself {
-                id
-                networkVolumes {
-                  ...NetworkVolume
-                }
-              }
-            }
-
-            fragment NetworkVolume on NetworkVolume {
-              id
-              name
-              size
-              dataCenterId
-            }
-            """)
         variables: dict[str, object] = {}
         return await self.execute(
             ListNetworkVolumes,
-            query=query,
+            query=LIST_NETWORK_VOLUMES_GQL,
             operation_name="ListNetworkVolumes",
             variables=variables,
         )
@@ -1865,24 +610,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "CreateNetworkVolume":
         from .create_network_volume import CreateNetworkVolume
 
-        query = gql("""
-            mutation CreateNetworkVolume($input: CreateNetworkVolumeInput!) {
-              createNetworkVolume(input: $input) {
-                ...NetworkVolume
-              }
-            }
-
-            fragment NetworkVolume on NetworkVolume {
-              id
-              name
-              size
-              dataCenterId
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             CreateNetworkVolume,
-            query=query,
+            query=CREATE_NETWORK_VOLUME_GQL,
             operation_name="CreateNetworkVolume",
             variables=variables,
         )
@@ -1892,24 +623,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "UpdateNetworkVolume":
         from .update_network_volume import UpdateNetworkVolume
 
-        query = gql("""
-            mutation UpdateNetworkVolume($input: UpdateNetworkVolumeInput!) {
-              updateNetworkVolume(input: $input) {
-                ...NetworkVolume
-              }
-            }
-
-            fragment NetworkVolume on NetworkVolume {
-              id
-              name
-              size
-              dataCenterId
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             UpdateNetworkVolume,
-            query=query,
+            query=UPDATE_NETWORK_VOLUME_GQL,
             operation_name="UpdateNetworkVolume",
             variables=variables,
         )
@@ -1919,15 +636,10 @@ class GeneratedClient(AsyncBaseClient):
     ) -> "DeleteNetworkVolume":
         from .delete_network_volume import DeleteNetworkVolume
 
-        query = gql("""
-            mutation DeleteNetworkVolume($input: DeleteNetworkVolumeInput!) {
-              deleteNetworkVolume(input: $input)
-            }
-            """)
         variables: dict[str, object] = {"input": input}
         return await self.execute(
             DeleteNetworkVolume,
-            query=query,
+            query=DELETE_NETWORK_VOLUME_GQL,
             operation_name="DeleteNetworkVolume",
             variables=variables,
         )

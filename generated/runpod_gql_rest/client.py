@@ -131,6 +131,11 @@ class RestClient:
     def __init__(self, sender: Sender) -> None:
         self._sender = sender
 
+    @property
+    def sender(self) -> Sender:
+        """The transport every operation sends through (for requests decoded another way)."""
+        return self._sender
+
     async def get_ssh_keys(self) -> SshKeys:
         """List registered SSH public keys
 

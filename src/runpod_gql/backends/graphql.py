@@ -30,6 +30,18 @@ from runpod_gql_generated.input_types import (
     UpdateUserSettingsInput,
     deployCpuPodInput,
 )
+from runpod_gql_generated.operations import (
+    BID_RESUME_POD_GQL,
+    CREATE_CPU_POD_GQL,
+    CREATE_POD_GQL,
+    CREATE_SPOT_POD_GQL,
+    EDIT_POD_JOB_GQL,
+    GET_POD_GQL,
+    LIST_POD_STATES_GQL,
+    LIST_PODS_GQL,
+    RESUME_POD_GQL,
+    STOP_POD_GQL,
+)
 
 from .._transport import GraphQLTransport
 from ..errors import APIError, APIRetiredError, NotFoundError, ResponseValidationError
@@ -50,6 +62,7 @@ from ..models import (
 )
 from . import graphql_map as to
 from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave, bounded
+from .decoding import built
 from .routes import refuse
 
 T = TypeVar("T")
@@ -161,52 +174,70 @@ class GraphQLBackend:
             raise
 
     # ------------------------------------------------------------------ pods
+    # Pod answers are validated from their bytes straight into the public models (graphql_map's
+    # shapes): the generated operation documents are sent, their generated result models skipped.
+    async def _pod(self, operation: str, document: str, root: str, **variables: Any) -> Pod:
+        answer = await self._run(
+            self._t.execute(
+                built(to.pod_answer(root)), document, operation_name=operation, variables=variables
+            )
+        )
+        return _required(answer.value, root, operation)
+
     async def get_pod(self, pod_id: str) -> Pod | None:
-        result = await self._run(self._t.get_pod(pod_id=pod_id))
-        return to.pod(result.pod) if result.pod is not None else None
+        answer = await self._run(
+            self._t.execute(
+                built(to.pod_answer("pod")),
+                GET_POD_GQL,
+                operation_name="GetPod",
+                variables={"podId": pod_id},
+            )
+        )
+        return answer.value
 
     async def list_pods(self) -> list[Pod]:
-        result = await self._run(self._t.list_pods())
-        pods = _required(result.myself, "myself", "ListPods").pods
-        return [to.pod(p) for p in pods or () if p is not None]
+        answer = await self._run(
+            self._t.execute(built(to.PodsAnswer), LIST_PODS_GQL, "ListPods", variables={})
+        )
+        pods = _required(answer.myself, "myself", "ListPods").pods
+        return [p for p in pods or () if p is not None]
+
+    async def pod_pages(self) -> AsyncIterator[list[Pod]]:
+        yield await self.list_pods()  # GraphQL's myself.pods is never paged
 
     async def list_pod_states(self) -> list[PodState]:
-        result = await self._run(self._t.list_pod_states())
-        pods = _required(result.myself, "myself", "ListPodStates").pods
-        return [to.pod_state(p) for p in pods or () if p is not None]
+        answer = await self._run(
+            self._t.execute(built(to.StatesAnswer), LIST_POD_STATES_GQL, "ListPodStates", {})
+        )
+        pods = _required(answer.myself, "myself", "ListPodStates").pods
+        return [p for p in pods or () if p is not None]
 
     async def create_pod(self, request: PodCreate) -> Pod:
         if request.bid_per_gpu is not None:
             spot = _create_fields(request, PodRentInterruptableInput())
-            result = await self._run(self._t.create_spot_pod(input=spot))
-            made = _required(result.pod_rent_interruptable, "podRentInterruptable", "CreateSpotPod")
-        elif request.cpu_instance_id is not None:
-            cpu = _create_fields(request, deployCpuPodInput())
-            cpu_result = await self._run(self._t.create_cpu_pod(input=cpu))
-            made = _required(cpu_result.deploy_cpu_pod, "deployCpuPod", "CreateCpuPod")
-        else:
-            gpu = _create_fields(request, PodFindAndDeployOnDemandInput())
-            gpu_result = await self._run(self._t.create_pod(input=gpu))
-            made = _required(
-                gpu_result.pod_find_and_deploy_on_demand, "podFindAndDeployOnDemand", "CreatePod"
+            return await self._pod(
+                "CreateSpotPod", CREATE_SPOT_POD_GQL, "podRentInterruptable", input=spot
             )
-        return to.pod(made)
+        if request.cpu_instance_id is not None:
+            cpu = _create_fields(request, deployCpuPodInput())
+            return await self._pod("CreateCpuPod", CREATE_CPU_POD_GQL, "deployCpuPod", input=cpu)
+        gpu = _create_fields(request, PodFindAndDeployOnDemandInput())
+        return await self._pod("CreatePod", CREATE_POD_GQL, "podFindAndDeployOnDemand", input=gpu)
 
     async def stop_pod(self, pod_id: str) -> Pod:
-        result = await self._run(self._t.stop_pod(input=PodStopInput(pod_id=pod_id)))
-        return to.pod(_required(result.pod_stop, "podStop", "StopPod"))
+        return await self._pod(
+            "StopPod", STOP_POD_GQL, "podStop", input=PodStopInput(pod_id=pod_id)
+        )
 
     async def resume_pod(self, pod_id: str, gpu_count: int | None) -> Pod:
         fields = PodResumeInput(pod_id=pod_id)
         if gpu_count is not None:
             fields.gpu_count = gpu_count
-        result = await self._run(self._t.resume_pod(input=fields))
-        return to.pod(_required(result.pod_resume, "podResume", "ResumePod"))
+        return await self._pod("ResumePod", RESUME_POD_GQL, "podResume", input=fields)
 
     async def bid_resume_pod(self, pod_id: str, bid_per_gpu: float, gpu_count: int) -> Pod:
         fields = PodBidResumeInput(pod_id=pod_id, bid_per_gpu=bid_per_gpu, gpu_count=gpu_count)
-        result = await self._run(self._t.bid_resume_pod(input=fields))
-        return to.pod(_required(result.pod_bid_resume, "podBidResume", "BidResumePod"))
+        return await self._pod("BidResumePod", BID_RESUME_POD_GQL, "podBidResume", input=fields)
 
     async def pod_is_spot(self, pod_id: str) -> bool | None:
         pod = await self.get_pod(pod_id)
@@ -244,8 +275,7 @@ class GraphQLBackend:
             fields.docker_args = changes.args
         if changes.name is not None:
             refuse("edit_pod(name=...)", "graphql")
-        result = await self._run(self._t.edit_pod_job(input=fields))
-        return to.pod(_required(result.pod_edit_job, "podEditJob", "EditPodJob"))
+        return await self._pod("EditPodJob", EDIT_POD_JOB_GQL, "podEditJob", input=fields)
 
     def pod_logs(
         self,

@@ -1,13 +1,20 @@
-"""GraphQL's generated fragments -> the public models.
+"""GraphQL's answers -> the public models.
 
-Pure functions: the GraphQL backend calls them on every answer, the tests on fixtures.
-GraphQL reports the *desired* status; the observed one is derived as :class:`PodStatus` says.
+Pods (the answers that grow with an account) are validated from their bytes straight into the
+public models, by the shapes below; everything else maps the generated fragments with pure
+functions. GraphQL reports the *desired* status; the observed one is derived as
+:class:`PodStatus` says.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Annotated, Any, ClassVar
 
+from pydantic import BaseModel as PydanticBaseModel
+from pydantic import ConfigDict, Field, GetPydanticSchema, create_model
+from pydantic_core import core_schema
 from runpod_gql_generated import fragments as gql
 from runpod_gql_generated.enums import PodStatus as GqlStatus
 
@@ -33,6 +40,7 @@ from ..models import (
     Template,
 )
 from ..remote.endpoint import ssh_endpoint_from_ports
+from .decoding import From, listed_or_null, read, shape
 
 SSH_PROXY_HOST = "ssh.runpod.io"  # RunPod's SSH proxy: user <podHostId>, port 22
 
@@ -81,37 +89,6 @@ def port_list(ports: str | None) -> list[str]:
     return [p.strip() for p in (ports or "").split(",") if p.strip()]
 
 
-def _mapping(port: gql.Port) -> PortMapping | None:
-    if port.private_port is None:
-        return None
-    return PortMapping(
-        private_port=port.private_port,
-        public_port=port.public_port,
-        ip=port.ip,
-        is_ip_public=port.is_ip_public,
-        type=port.type_,
-    )
-
-
-def runtime(rt: gql.Runtime | None) -> PodRuntime | None:
-    if rt is None:
-        return None
-    ports = [m for p in rt.ports or () if p is not None and (m := _mapping(p)) is not None]
-    gpus = [
-        GpuUtilization(gpu_id=g.id, util=g.gpu_util_percent, memory_util=g.memory_util_percent)
-        for g in rt.gpus or ()
-        if g is not None
-    ]
-    container = rt.container
-    return PodRuntime(
-        uptime_seconds=rt.uptime_in_seconds,
-        ports=ports,
-        gpus=gpus,
-        cpu_util=container.cpu_percent if container else None,
-        memory_util=container.memory_percent if container else None,
-    )
-
-
 def direct_ssh(ports: Sequence[PortMapping]) -> SSHConnection | None:
     """The first public TCP mapping of port 22, as runpodctl picks it (private addresses skipped)."""
     found = ssh_endpoint_from_ports(ports)
@@ -133,52 +110,174 @@ def proxy_ssh(pod_host_id: str | None) -> SSHConnection | None:
     )
 
 
-def pod_state(state: gql.PodState) -> PodState:
-    rt = runtime(state.runtime)
-    return PodState(
-        id=state.id,
-        name=state.name,
-        status=observed_status(state.desired_status, state.runtime),
-        desired_status=DesiredStatus(state.desired_status.value),
-        pod_type=state.pod_type.value if state.pod_type else None,
-        cost_per_hr=state.cost_per_hr,
-        runtime=rt,
-        ssh=direct_ssh(rt.ports) if rt else None,
-        last_status_change=state.last_status_change,
-    )
+# ------------------------------------------------------------------ pods, in one pass
+# A pod answer is validated from its bytes straight into the public models (see .decoding):
+# below is where each public field is in GraphQL's Pod/PodState/Runtime/Port fragments.
+
+_NULLABLE_STR = core_schema.nullable_schema(core_schema.str_schema())
+_NULLABLE_INT = core_schema.nullable_schema(core_schema.int_schema())
+_NULLABLE_FLOAT = core_schema.nullable_schema(core_schema.float_schema())
+_DESIRED = core_schema.enum_schema(
+    DesiredStatus, list(DesiredStatus.__members__.values()), sub_type="str"
+)
+_OBSERVED_BY_DESIRED = {DesiredStatus(k.value): v for k, v in _OBSERVED.items()}
+_EMPTY_MEANS_NONE = ("args", "network_volume_id", "template_id", "machine_id")
+
+_PORT = shape(
+    PortMapping,
+    {
+        # A mapping without a private port says nothing: read nullable, dropped by _finish_state.
+        "private_port": From("privatePort", _NULLABLE_INT),
+        "public_port": "publicPort",
+        "ip": "ip",
+        "is_ip_public": "isIpPublic",
+        "type": "type",
+    },
+)
+_GPU = shape(
+    GpuUtilization,
+    {"gpu_id": "id", "util": "gpuUtilPercent", "memory_util": "memoryUtilPercent"},
+)
+_RUNTIME = shape(
+    PodRuntime,
+    {
+        "uptime_seconds": "uptimeInSeconds",
+        "ports": From("ports", listed_or_null(_PORT)),
+        "gpus": From("gpus", listed_or_null(_GPU)),
+        "cpu_util": ("container", "cpuPercent"),
+        "memory_util": ("container", "memoryPercent"),
+    },
+)
+# Fields read as GraphQL has them (a desired status, "K=v" strings...) and made public by the
+# finish functions below: one Python call per pod, rather than one per field.
+_STATE_FIELDS: dict[str, str | From | tuple[str, ...]] = {
+    "id": "id",
+    "name": "name",
+    "status": From("desiredStatus", _DESIRED),
+    "desired_status": "desiredStatus",
+    "pod_type": "podType",
+    "cost_per_hr": "costPerHr",
+    "runtime": From("runtime", core_schema.nullable_schema(_RUNTIME)),
+    "last_status_change": "lastStatusChange",
+}
 
 
-def pod(p: gql.Pod) -> Pod:
-    rt = runtime(p.runtime)
-    machine = p.machine
-    volume = int(p.volume_in_gb) if p.volume_in_gb else None
-    return Pod(
-        id=p.id,
-        name=p.name,
-        status=observed_status(p.desired_status, p.runtime),
-        desired_status=DesiredStatus(p.desired_status.value),
-        pod_type=p.pod_type.value if p.pod_type else None,
-        cost_per_hr=p.cost_per_hr,
-        runtime=rt,
-        ssh=direct_ssh(rt.ports) if rt else None,
-        ssh_proxy=proxy_ssh(machine.pod_host_id if machine else None),
-        last_status_change=p.last_status_change,
-        image=p.image_name,
-        args=p.docker_args or None,
-        gpu_type_id=(machine.gpu_type_id if machine else None) if p.gpu_count else None,
-        gpu_count=p.gpu_count,
-        vcpu_count=p.vcpu_count,
-        memory_gb=p.memory_in_gb,
-        container_disk_gb=p.container_disk_in_gb,
-        volume_gb=volume,
-        volume_mount_path=p.volume_mount_path if volume else None,
-        network_volume_id=p.network_volume_id or None,
-        env=env_map(p.env),
-        ports=port_list(p.ports),
-        data_center_id=machine.data_center_id if machine else None,
-        template_id=p.template_id or None,
-        machine_id=p.machine_id or None,
-        started_at=p.last_started_at,
+def _usable(items: list[Any] | None, *, ports: bool) -> list[Any]:
+    """A runtime list without its null entries (GraphQL allows them) or port-less mappings."""
+    if items is not None:
+        for item in items:
+            if item is None or (ports and item.private_port is None):
+                break
+        else:
+            return items  # the usual case: nothing to drop, no new list
+    return [i for i in items or () if i is not None and not (ports and i.private_port is None)]
+
+
+def _finish_state(pod: dict[str, Any]) -> None:
+    rt: PodRuntime | None = pod["runtime"]
+    desired: DesiredStatus = pod["status"]
+    if desired is DesiredStatus.RUNNING:
+        pod["status"] = PodStatus.RUNNING if rt is not None else PodStatus.STARTING
+    else:
+        pod["status"] = _OBSERVED_BY_DESIRED[desired]
+    if rt is not None:
+        values = rt.__dict__  # frozen: fixed in place, before anyone sees it
+        values["ports"] = _usable(values["ports"], ports=True)
+        values["gpus"] = _usable(values["gpus"], ports=False)
+        pod["ssh"] = direct_ssh(values["ports"])
+
+
+def _finish_pod(pod: dict[str, Any]) -> None:
+    _finish_state(pod)
+    pod["ssh_proxy"] = proxy_ssh(pod["ssh_proxy"])  # read as machine.podHostId
+    for name in _EMPTY_MEANS_NONE:
+        if not pod[name]:
+            pod[name] = None
+    if not pod["gpu_count"]:
+        pod["gpu_type_id"] = None  # a CPU pod's machine still names a GPU type
+    volume: float | None = pod["volume_gb"]
+    if volume:
+        pod["volume_gb"] = int(volume)
+    else:
+        pod["volume_gb"] = pod["volume_mount_path"] = None  # GraphQL reports a default path
+    pod["env"] = env_map(pod["env"])
+    pod["ports"] = port_list(pod["ports"])
+
+
+POD_STATE = shape(PodState, _STATE_FIELDS, finish=_finish_state)
+POD = shape(
+    Pod,
+    {
+        **_STATE_FIELDS,
+        "ssh_proxy": From(("machine", "podHostId"), _NULLABLE_STR),
+        "image": "imageName",
+        "args": "dockerArgs",
+        "gpu_type_id": ("machine", "gpuTypeId"),
+        "gpu_count": "gpuCount",
+        "vcpu_count": "vcpuCount",
+        "memory_gb": "memoryInGb",
+        "container_disk_gb": "containerDiskInGb",
+        "volume_gb": From("volumeInGb", _NULLABLE_FLOAT),
+        "volume_mount_path": "volumeMountPath",
+        "network_volume_id": "networkVolumeId",
+        "env": From("env", listed_or_null(core_schema.str_schema())),
+        "ports": From("ports", _NULLABLE_STR),
+        "data_center_id": ("machine", "dataCenterId"),
+        "template_id": "templateId",
+        "machine_id": "machineId",
+        "started_at": "lastStartedAt",
+    },
+    finish=_finish_pod,
+)
+
+
+def pod(data: bytes | str | Mapping[str, Any]) -> Pod:
+    """One GraphQL pod (its JSON, or the object parsed from it) as the public model, read as the
+    backend reads answers."""
+    return read(POD, data)  # type: ignore[no-any-return]
+
+
+GqlPod = Annotated[Pod, GetPydanticSchema(lambda _type, _handler: POD)]
+GqlPodState = Annotated[PodState, GetPydanticSchema(lambda _type, _handler: POD_STATE)]
+
+
+class _Answer(PydanticBaseModel):
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
+
+
+class _Pods(_Answer):
+    pods: list[GqlPod | None] | None = None
+
+
+class _States(_Answer):
+    pods: list[GqlPodState | None] | None = None
+
+
+class PodsAnswer(_Answer):
+    """ListPods' data: ``myself { pods { ...Pod } }``."""
+
+    myself: _Pods | None = None
+
+
+class StatesAnswer(_Answer):
+    """ListPodStates' data: ``myself { pods { ...PodState } }``."""
+
+    myself: _States | None = None
+
+
+class PodAnswer(_Answer):
+    """The data of an operation whose one root field is a ``...Pod`` (``pod``, ``podStop``...)."""
+
+    value: GqlPod | None = None
+
+
+@functools.cache
+def pod_answer(root: str) -> type[PodAnswer]:
+    """The answer model of an operation whose root field ``root`` is a Pod fragment."""
+    return create_model(
+        f"PodAnswer_{root}",
+        __base__=PodAnswer,
+        value=(GqlPod | None, Field(default=None, validation_alias=root)),
     )
 
 

@@ -41,6 +41,7 @@ from ..models import (
 )
 from . import rest_map as to
 from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave, bounded
+from .decoding import built
 from .routes import refuse
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
+A = TypeVar("A", bound=BaseModel)
 
 # Internal: RunPod wires this backend in; users reach REST v2 through the resources (or rp.rest,
 # the generated operations).
@@ -126,12 +128,63 @@ class RestBackend:
         return True
 
     # ------------------------------------------------------------------ pods
+    # Pod answers are validated from their bytes straight into the public models (rest_map's
+    # shape): these operations are sent here, by the generated table's method and path, and
+    # decoded with that shape instead of the generated models.
+    async def _pods_request(
+        self,
+        answer: type[A],
+        operation: str,
+        pod_id: str | None = None,
+        *,
+        params: dict[str, str] | None = None,
+        body: BaseModel | None = None,
+    ) -> A:
+        from runpod_gql_rest._runtime import body as encode
+        from runpod_gql_rest._runtime import segment
+        from runpod_gql_rest.client import OPERATIONS
+
+        method, path, _ = OPERATIONS[operation]
+        sender = self._c.sender
+        reply = await sender.send(
+            method,
+            path.format(id=segment(pod_id)) if pod_id is not None else path,
+            operation=operation,
+            params=params,
+            body=encode(body) if body is not None else None,
+        )
+        return sender.decode(reply, built(answer), operation=operation)
+
+    async def _pod(
+        self, operation: str, pod_id: str | None = None, body: BaseModel | None = None
+    ) -> Pod:
+        return (await self._pods_request(to.PodAnswer, operation, pod_id, body=body)).root
+
     async def get_pod(self, pod_id: str) -> Pod | None:
-        found = await self._found(self._c.get_pod(pod_id))
-        return to.pod(_json(found)) if found is not None else None
+        return await self._found(self._pod("getPod", pod_id))
 
     async def list_pods(self) -> list[Pod]:
-        return [to.pod(_json(p)) for p in await self._c.list_pods()]
+        return [pod async for page in self.pod_pages() for pod in page]
+
+    async def pod_pages(self) -> AsyncIterator[list[Pod]]:
+        """The account's pods a page at a time. v2.9.0 answers all in one; a newer API pages,
+        and each page's ``nextCursor`` is followed once, until ``hasNextPage`` is false."""
+        params: dict[str, str] = {}
+        seen: set[str] = set()
+        while True:
+            page = await self._pods_request(to.PodsAnswer, "listPods", params=params)
+            yield page.pods
+            marker = page.pagination
+            if marker is None or not marker.has_next_page or not marker.next_cursor:
+                return
+            if marker.next_cursor in seen:  # a server handing back a cursor twice would loop
+                raise ResponseValidationError(
+                    f"listPods returned the cursor {marker.next_cursor!r} twice",
+                    field="pagination.nextCursor",
+                    operation="listPods",
+                )
+            seen.add(marker.next_cursor)
+            params = {"cursor": marker.next_cursor}
 
     async def list_pod_states(self) -> list[PodState]:
         return list(await self.list_pods())  # v2 has no field selection: the same one request
@@ -140,14 +193,14 @@ class RestBackend:
         from runpod_gql_rest.models import CreatePodRequest
 
         body = CreatePodRequest.model_validate(to.create_pod_body(request))
-        return to.pod(_json(await self._c.create_pod(body)))
+        return await self._pod("createPod", body=body)
 
     async def _action(self, pod_id: str, action: str) -> Pod:
         from runpod_gql_rest.models import PodActionRequest
 
         request = PodActionRequest.model_validate({"action": action})
         try:
-            changed = await self._c.pod_action(pod_id, request)
+            return await self._pod("podAction", pod_id, request)
         except ConflictError:
             # 409: not allowed in the pod's status. When the pod is already where the action
             # leads (an earlier attempt applied, its answer lost), that is success, as GraphQL
@@ -156,11 +209,6 @@ class RestBackend:
             if pod is not None and pod.status in _ALREADY.get(action, ()):
                 return pod
             raise
-        if changed is None:
-            raise ResponseValidationError(
-                f"the server answered {action} with no pod", field="pod", operation="podAction"
-            )
-        return to.pod(_json(changed))
 
     async def stop_pod(self, pod_id: str) -> Pod:
         return await self._action(pod_id, "stop")
@@ -186,7 +234,7 @@ class RestBackend:
         from runpod_gql_rest.models import UpdatePodRequest
 
         body = UpdatePodRequest.model_validate(to.update_pod_body(changes))
-        return to.pod(_json(await self._c.update_pod(pod_id, body)))
+        return await self._pod("updatePod", pod_id, body)
 
     async def pod_logs(
         self,

@@ -1,7 +1,8 @@
 """REST v2's JSON shapes <-> the public models and our requests.
 
-Pure functions over the documented shapes (``rest-v2-openapi.json``): the REST backend calls
-them on every answer, the tests on the document's own examples. Requests are built from the
+Pods are validated from the answer's bytes straight into the public models (the shape below);
+the rest are pure functions over the documented shapes (``rest-v2-openapi.json``): the REST
+backend calls them on every answer, the tests on the document's own examples. Requests are built from the
 validated resource-level requests of :mod:`.base`; what v2 cannot carry is refused here with the
 field named, before anything is sent.
 """
@@ -10,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, GetPydanticSchema, RootModel
+from pydantic_core import core_schema
 
 from ..errors import InputValidationError
 from ..models import (
@@ -26,13 +30,13 @@ from ..models import (
     NetworkVolume,
     Pod,
     PodRuntime,
-    PodStatus,
     PortMapping,
     RegistryAuth,
     SSHConnection,
     Template,
 )
 from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave
+from .decoding import From, listed_or_null, read, shape
 
 Json = Mapping[str, Any]
 
@@ -44,87 +48,156 @@ def _obj(data: Json, key: str) -> Json:
     return value if isinstance(value, dict) else {}
 
 
-def _ssh(value: Any) -> SSHConnection | None:
-    if not isinstance(value, dict) or not value.get("host") or value.get("port") is None:
-        return None
-    return SSHConnection(
-        host=value["host"],
-        port=value["port"],
-        username=value.get("username") or "root",
-        command=value.get("command"),
+# ------------------------------------------------------------------ pods, in one pass
+# A pod answer is validated from its bytes straight into the public models (see .decoding):
+# below is where each public field is in v2's Pod. Fields v2 lacks (desired status, pod type,
+# machine) are left out, and stay None.
+
+
+def _is_ip_public(port: dict[str, Any]) -> None:
+    # v2 lists only mappings reachable from outside; an address means a public one.
+    port["is_ip_public"] = bool(port["ip"]) and port["public_port"] is not None
+
+
+_PORT = shape(
+    PortMapping,
+    {
+        "private_port": From("private", core_schema.nullable_schema(core_schema.int_schema())),
+        "public_port": "public",
+        "ip": "ip",
+        "type": "type",
+    },
+    finish=_is_ip_public,
+)
+_GPU = shape(GpuUtilization, {"util": "util", "memory_util": "memoryUtil"})
+_RUNTIME = shape(
+    PodRuntime,
+    {
+        "uptime_seconds": "uptime",
+        "ports": From("ports", listed_or_null(_PORT)),
+        "gpus": From("gpus", listed_or_null(_GPU)),
+        "cpu_util": ("cpu", "util"),
+        "memory_util": ("memory", "util"),
+    },
+)
+_SSH = core_schema.nullable_schema(
+    shape(
+        SSHConnection,
+        {
+            "host": "host",
+            "port": "port",
+            "username": From("username", core_schema.nullable_schema(core_schema.str_schema())),
+            "command": "command",
+        },
     )
+)
+_NULLABLE_STR_LIST = core_schema.nullable_schema(core_schema.list_schema(core_schema.str_schema()))
 
 
-def runtime(rt: Any) -> PodRuntime | None:
-    if not isinstance(rt, dict):
-        return None
-    ports = [
-        PortMapping(
-            private_port=p["private"],
-            public_port=p.get("public"),
-            ip=p.get("ip"),
-            # v2 lists only mappings reachable from outside; an address means a public one.
-            is_ip_public=bool(p.get("ip")) and p.get("public") is not None,
-            type=p.get("type"),
-        )
-        for p in rt.get("ports") or ()
-        if isinstance(p, dict) and p.get("private") is not None
-    ]
-    gpus = [
-        GpuUtilization(util=g.get("util"), memory_util=g.get("memoryUtil"))
-        for g in rt.get("gpus") or ()
-        if isinstance(g, dict)
-    ]
-    return PodRuntime(
-        uptime_seconds=rt.get("uptime"),
-        ports=ports,
-        gpus=gpus,
-        cpu_util=_obj(rt, "cpu").get("util"),
-        memory_util=_obj(rt, "memory").get("util"),
-    )
+def _finish_pod(pod: dict[str, Any]) -> None:
+    rt: PodRuntime | None = pod["runtime"]
+    if rt is not None:
+        values = rt.__dict__  # frozen: fixed in place, before anyone sees it
+        ports: list[PortMapping | None] | None = values["ports"]
+        if ports is None or not all(p is not None and p.private_port is not None for p in ports):
+            values["ports"] = [
+                p for p in ports or () if p is not None and p.private_port is not None
+            ]
+        gpus: list[GpuUtilization | None] | None = values["gpus"]
+        if gpus is None or not all(g is not None for g in gpus):
+            values["gpus"] = [g for g in gpus or () if g is not None]
+    for name in ("ssh", "ssh_proxy"):
+        ssh: SSHConnection | None = pod[name]
+        if ssh is not None and not ssh.host:
+            pod[name] = None
+        elif ssh is not None and not ssh.username:
+            ssh.__dict__["username"] = "root"
+    pod["cost_per_hr"] = pod["cost_per_hr"] or 0.0
+    pod["image"] = pod["image"] or ""
+    pod["args"] = pod["args"] or None
+    pod["env"] = pod["env"] or {}
+    pod["ports"] = pod["ports"] or []
+    pod["actions"] = pod["actions"] or []
+    if pod["gpu_count"] is None:  # a GPU pod whose gpu block has no count has one GPU
+        pod["gpu_count"] = 0 if pod["gpu_type_id"] is None else 1
 
 
-def pod(data: Json) -> Pod:
-    """A v2 ``Pod``. The desired status, pod type and machine are not in v2: they stay None."""
-    gpu = _obj(data, "gpu")
-    cpu = _obj(data, "cpu")
-    mounts = _obj(data, "mounts")
-    persistent = _obj(mounts, "persistent")
-    network = [m for m in mounts.get("network") or () if isinstance(m, dict)]
-    ssh = _obj(data, "ssh")
-    vcpus = cpu.get("vcpuCount", gpu.get("vcpuCount"))
-    memory = cpu.get("memory", gpu.get("memory"))
-    return Pod(
-        id=data["id"],
-        name=data["name"],
-        status=PodStatus(data["status"]),
-        cost_per_hr=data.get("cost") or 0.0,
-        runtime=runtime(data.get("runtime")),
-        ssh=_ssh(ssh.get("direct")),
-        ssh_proxy=_ssh(ssh.get("proxy")),
-        image=data.get("image") or "",
-        args=data.get("args") or None,
-        gpu_type_id=gpu.get("id"),
-        gpu_count=gpu.get("count", 1) if gpu else 0,
-        cpu_flavor_id=cpu.get("id"),
-        vcpu_count=vcpus,
-        memory_gb=memory,
-        container_disk_gb=data.get("disk"),
-        volume_gb=persistent.get("size"),
-        volume_mount_path=persistent.get("path") or (network[0].get("path") if network else None),
-        network_volume_id=network[0].get("volumeId") if network else None,
-        env=dict(data.get("env") or {}),
-        ports=list(data.get("ports") or ()),
-        cloud=data.get("cloud"),
-        data_center_id=data.get("dataCenterId"),
-        template_id=data.get("template"),
-        registry_auth_id=data.get("registry"),
-        cuda_version=data.get("cudaVersion"),
-        actions=list(data.get("actions") or ()),
-        locked=data.get("locked"),
-        created_at=data.get("createdAt"),
-        started_at=data.get("startedAt"),
-    )
+POD = shape(
+    Pod,
+    {
+        "id": "id",
+        "name": "name",
+        "status": "status",
+        "cost_per_hr": From("cost", core_schema.nullable_schema(core_schema.float_schema())),
+        "runtime": From("runtime", core_schema.nullable_schema(_RUNTIME)),
+        "ssh": From(("ssh", "direct"), _SSH),
+        "ssh_proxy": From(("ssh", "proxy"), _SSH),
+        "image": From("image", core_schema.nullable_schema(core_schema.str_schema())),
+        "args": "args",
+        "gpu_type_id": ("gpu", "id"),
+        # GpuConfig.count defaults to 1: a gpu block without it is one GPU; no block, a CPU pod.
+        "gpu_count": From(
+            ("gpu", "count"), core_schema.nullable_schema(core_schema.int_schema()), default=None
+        ),
+        "cpu_flavor_id": ("cpu", "id"),
+        "vcpu_count": ("cpu", "vcpuCount"),  # v2 reports both for CPU pods only
+        "memory_gb": ("cpu", "memory"),
+        "container_disk_gb": "disk",
+        "volume_gb": ("mounts", "persistent", "size"),
+        "volume_mount_path": (("mounts", "persistent", "path"), ("mounts", "network", 0, "path")),
+        "network_volume_id": ("mounts", "network", 0, "volumeId"),
+        "env": From(
+            "env",
+            core_schema.nullable_schema(
+                core_schema.dict_schema(core_schema.str_schema(), core_schema.str_schema())
+            ),
+        ),
+        "ports": From("ports", _NULLABLE_STR_LIST),
+        "cloud": "cloud",
+        "data_center_id": "dataCenterId",
+        "template_id": "template",
+        "registry_auth_id": "registry",
+        "cuda_version": "cudaVersion",
+        "actions": From("actions", _NULLABLE_STR_LIST),
+        "locked": "locked",
+        "created_at": "createdAt",
+        "started_at": "startedAt",
+    },
+    finish=_finish_pod,
+)
+
+
+def pod(data: bytes | str | Mapping[str, Any]) -> Pod:
+    """One v2 pod (its JSON, or the object parsed from it) as the public model, read as the
+    backend reads answers."""
+    return read(POD, data)  # type: ignore[no-any-return]
+
+
+RestPod = Annotated[Pod, GetPydanticSchema(lambda _type, _handler: POD)]
+
+
+class _Answer(BaseModel):
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
+
+
+class PodAnswer(RootModel[RestPod]):
+    """getPod, createPod, updatePod, podAction: one v2 Pod."""
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(defer_build=True)
+
+
+class Pagination(_Answer):
+    """The newer document's page marker (absent from v2.9.0's answers)."""
+
+    next_cursor: str | None = Field(default=None, validation_alias="nextCursor")
+    has_next_page: bool = Field(default=False, validation_alias="hasNextPage")
+
+
+class PodsAnswer(_Answer):
+    """listPods: ``{"pods": [...]}``, and ``pagination`` where the API pages."""
+
+    pods: list[RestPod]
+    pagination: Pagination | None = None
 
 
 def _mounts(request: PodCreate | PodChanges, *, cpu: bool) -> dict[str, Any] | None:

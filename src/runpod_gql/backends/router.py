@@ -114,6 +114,9 @@ class RoutedBackend:
     async def list_pods(self) -> list[Pod]:
         return await self.on("list_pods").list_pods()
 
+    def pod_pages(self) -> AsyncIterator[list[Pod]]:
+        return self.on("pod_pages").pod_pages()
+
     async def list_pod_states(self) -> list[PodState]:
         return await self.on("list_pod_states").list_pod_states()
 

@@ -52,6 +52,7 @@ def _v2(method: str) -> Route:
 ROUTES: dict[str, Route] = {
     "get_pod": _both("rp.pods.get"),
     "list_pods": _both("rp.pods.list"),
+    "pod_pages": _both("rp.pods.pages"),
     "list_pod_states": _both("rp.pods.states"),
     "create_pod": _both("rp.pods.create"),
     "create_pod_graphql_only": _gql(

@@ -77,6 +77,35 @@ _PLACEMENT = GpuPlacement.__required_keys__ | GpuPlacement.__optional_keys__
 _LAUNCH_ONLY = ("spot_bid_per_gpu", "ready_timeout", "ssh", "on_exit", "on_progress")
 
 
+
+def _pod_filter(
+    status: PodStatus | str | Sequence[PodStatus | str] | None,
+    name: str | None,
+    name_prefix: str | None,
+    gpu_type: str | None,
+) -> Callable[[Pod], bool] | None:
+    """What ``pods.list``/``pods.pages`` keep (None: every pod), the arguments checked first."""
+    wanted: set[PodStatus] | None = None
+    if status is not None:
+        items = [status] if isinstance(status, str) else status
+        wanted = set()
+        for item in items:
+            raw = str(getattr(item, "value", item)).upper()
+            raw = _LEGACY_STATUSES.get(raw, raw)
+            wanted.add(PodStatus(v.enum_value("status", raw, _STATUSES)))
+    if wanted is None and name is None and name_prefix is None and gpu_type is None:
+        return None
+
+    def keep(pod: Pod) -> bool:
+        return (
+            (wanted is None or pod.status in wanted)
+            and (name is None or pod.name == name)
+            and (name_prefix is None or pod.name.startswith(name_prefix))
+            and (gpu_type is None or pod.gpu_type_id == gpu_type)
+        )
+
+    return keep
+
 class Pods(Resource):
     """``rp.pods``: everything done with pods."""
 
@@ -111,26 +140,29 @@ class Pods(Resource):
         """Your pods (one request), filtered by status, exact name, name prefix or GPU type id.
 
         ``status`` is the observed :class:`PodStatus`; GraphQL's old desired-status names are
-        read as the status they stand for (CREATED: PROVISIONING, DEAD: ERROR, ...).
+        read as the status they stand for (CREATED: PROVISIONING, DEAD: ERROR, ...). Where the
+        API pages its answer, every page is read (each once); :meth:`pages` streams them.
         """
-        wanted: set[PodStatus] | None = None
-        if status is not None:
-            items = [status] if isinstance(status, str) else status
-            wanted = set()
-            for item in items:
-                raw = str(getattr(item, "value", item)).upper()
-                raw = _LEGACY_STATUSES.get(raw, raw)
-                wanted.add(PodStatus(v.enum_value("status", raw, _STATUSES)))
+        keep = _pod_filter(status, name, name_prefix, gpu_type)
         pods = await self._b.list_pods()
-        if wanted is not None:
-            pods = [p for p in pods if p.status in wanted]
-        if name is not None:
-            pods = [p for p in pods if p.name == name]
-        if name_prefix is not None:
-            pods = [p for p in pods if p.name.startswith(name_prefix)]
-        if gpu_type is not None:
-            pods = [p for p in pods if p.gpu_type_id == gpu_type]
-        return pods
+        return pods if keep is None else [p for p in pods if keep(p)]
+
+    async def pages(
+        self,
+        *,
+        status: PodStatus | str | Sequence[PodStatus | str] | None = None,
+        name: str | None = None,
+        name_prefix: str | None = None,
+        gpu_type: str | None = None,
+    ) -> AsyncIterator[builtins.list[Pod]]:
+        """Your pods a page at a time, as the API pages them, with :meth:`list`'s filters.
+
+        For accounts too large to hold at once: each page is one request, read once and handed
+        over before the next is asked for. An API that does not page (GraphQL, REST v2.9.0)
+        gives one page. A page the filters empty is still yielded (an empty list)."""
+        keep = _pod_filter(status, name, name_prefix, gpu_type)
+        async for page in self._b.pod_pages():
+            yield page if keep is None else [p for p in page if keep(p)]
 
     async def states(self) -> builtins.list[PodState]:
         """The light per-pod state (status, runtime, ports) of all pods in one request."""

@@ -1,0 +1,209 @@
+"""Answers validated from their bytes straight into the public models: one pass per API.
+
+Each API names and nests a pod's fields its own way. Rather than validating an answer into the
+generated models and building the public ones from those (two passes over every pod, and twice the
+objects for the collector to walk), each API describes, field by field, where a public field
+lives in its JSON (:class:`From`), and :func:`shape` turns that into a pydantic-core schema whose
+instances *are* the public models (``Pod``, ``PodRuntime``...). ``SchemaValidator.validate_json``
+then reads the bytes once. The public classes keep their own schemas for users' ``Pod(...)``.
+
+A field one API does not have is left out of its description: it takes the model's default and is
+never read from the answer (:data:`ABSENT`). Unknown keys are ignored, as the generated models do.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
+
+from pydantic import BaseModel
+from pydantic_core import CoreSchema, PydanticUndefined, SchemaValidator, core_schema
+
+# A key, or a path of keys and list indexes, or several paths tried in turn (pydantic's AliasPath
+# and AliasChoices, in pydantic-core's own form).
+Where = str | Sequence[str | int] | Sequence[Sequence[str | int]]
+
+M = TypeVar("M", bound=BaseModel)
+
+# The key a field one API lacks is "read" from: no JSON answer of either API has a NUL in a key,
+# so the field always takes its default (a field must be in the core schema to be in __dict__).
+ABSENT = "\x00absent"
+
+
+@dataclass(frozen=True)
+class From:
+    """Where one public field is in an API's JSON, and how its value becomes the field's.
+
+    ``wire`` is the schema of the JSON value when it is not the field's own type (a nested model
+    in this API's shape, GraphQL's ``["K=v"]`` env...); ``then`` turns the validated value into
+    the field's (``None`` passes through untouched unless ``then_none`` is set); ``default`` is
+    the value when the key is missing, where it is not the model's.
+    """
+
+    key: Where
+    wire: CoreSchema | None = None
+    then: Callable[[Any], Any] | None = None
+    then_none: bool = False
+    default: Any = PydanticUndefined  # when the key is missing; the model's default otherwise
+
+
+def _fields_of(model: type[BaseModel]) -> Mapping[str, Any]:
+    schema: Any = model.__pydantic_core_schema__
+    if schema["type"] == "definitions":
+        schema = schema["schema"]
+    while schema["type"] != "model":  # a model with validators is wrapped in function schemas
+        schema = schema["schema"]
+    return cast("Mapping[str, Any]", schema["schema"]["fields"])
+
+
+def _uses_definitions(schema: Any) -> bool:
+    if isinstance(schema, dict):
+        return schema.get("type") == "definition-ref" or any(
+            _uses_definitions(v) for v in cast("dict[str, Any]", schema).values()
+        )
+    if isinstance(schema, list):
+        return any(_uses_definitions(v) for v in schema)
+    return False
+
+
+def _default(model: type[BaseModel], name: str, schema: CoreSchema) -> CoreSchema:
+    info = model.model_fields[name]
+    if info.default_factory is not None:
+        factory = cast("Callable[[], Any]", info.default_factory)
+        return core_schema.with_default_schema(schema, default_factory=factory)
+    if info.default is not PydanticUndefined:
+        return core_schema.with_default_schema(schema, default=info.default)
+    return schema
+
+
+def _field(model: type[BaseModel], name: str, source: From | None) -> core_schema.ModelField:
+    own = _fields_of(model)[name]["schema"]
+    if source is None:
+        if model.model_fields[name].is_required():
+            raise ValueError(f"{model.__name__}.{name} is required: say where this API has it")
+        never_read = _default(model, name, core_schema.any_schema())
+        return core_schema.model_field(never_read, validation_alias=ABSENT)
+    if source.wire is None and source.then is None and source.default is PydanticUndefined:
+        if _uses_definitions(own):
+            raise ValueError(f"{model.__name__}.{name}: give this API's shape of the nested model")
+        return core_schema.model_field(own, validation_alias=_alias(source.key))
+    wire: CoreSchema = source.wire if source.wire is not None else _without_default(own)
+    if source.then is not None:
+        then = source.then
+        convert = then if source.then_none else (lambda v: None if v is None else then(v))
+        wire = core_schema.no_info_after_validator_function(convert, wire)
+    return core_schema.model_field(_default(model, name, wire), validation_alias=_alias(source.key))
+
+
+def _without_default(schema: Any) -> CoreSchema:
+    return cast("CoreSchema", schema["schema"] if schema["type"] == "default" else schema)
+
+
+def _alias(key: Where) -> Any:
+    if isinstance(key, str):
+        return key
+    items = list(cast("Sequence[Any]", key))
+    if items and all(isinstance(k, (list, tuple)) for k in items):
+        return [list(path) for path in items]  # choices
+    return [items]  # one path
+
+
+def shape(
+    model: type[BaseModel],
+    fields: Mapping[str, Where | From],
+    *,
+    finish: Callable[[dict[str, Any]], None] | None = None,
+) -> CoreSchema:
+    """``model`` as one API sends it: ``fields`` maps a field to its key (or :class:`From`).
+
+    ``finish`` sees the instance's field values once they are all validated, and may fix those
+    that depend on others (GraphQL's observed status depends on the runtime). Fields missing
+    from ``fields`` are not in this API.
+    """
+    _SHAPED.add(model)
+    unknown = set(fields) - set(model.model_fields)
+    if unknown:
+        raise ValueError(f"{model.__name__} has no field {sorted(unknown)}")
+    schema: CoreSchema = core_schema.model_schema(
+        model,
+        core_schema.model_fields_schema(
+            {
+                name: _field(model, name, s if isinstance(s, From) or s is None else From(s))
+                for name, s in ((n, fields.get(n)) for n in model.model_fields)
+            },
+            model_name=model.__name__,
+            extra_behavior="ignore",
+        ),
+        config=core_schema.CoreConfig(title=model.__name__, extra_fields_behavior="ignore"),
+    )
+    if finish is None:
+        return schema
+    done = finish
+
+    def finished(instance: BaseModel) -> BaseModel:
+        done(instance.__dict__)  # frozen models refuse setattr; their __dict__ is theirs to fix
+        return instance
+
+    return core_schema.no_info_after_validator_function(finished, schema)
+
+
+def listed_or_null(item: CoreSchema) -> CoreSchema:
+    """A JSON list of ``item`` or null, entries nullable (a ``then`` drops what it must)."""
+    return core_schema.nullable_schema(core_schema.list_schema(core_schema.nullable_schema(item)))
+
+
+# -- building the models that embed shapes
+_SHAPED: set[type[BaseModel]] = set()
+_BUILDING = threading.Lock()
+
+
+@contextmanager
+def _unfinished(classes: set[type[BaseModel]]) -> Iterator[None]:
+    """The shaped classes say they are unfinished while a validator embedding shapes is built.
+
+    pydantic-core reuses a finished model class's own validator wherever a schema names that
+    class ("prebuilt" validators, pydantic >= 2.11), which would read an API's answer with the
+    public field names. It checks the flag only while building, so the built validator keeps
+    the shapes; the flag is restored at once, and builds are serialised by a lock.
+    """
+    with _BUILDING:
+        saved = {cls: cls.__dict__.get("__pydantic_complete__", False) for cls in classes}
+        try:
+            for cls in classes:
+                type.__setattr__(cls, "__pydantic_complete__", False)
+            yield
+        finally:
+            for cls, complete in saved.items():
+                type.__setattr__(cls, "__pydantic_complete__", complete)
+
+
+def built(model: type[M]) -> type[M]:
+    """``model`` (an answer model whose fields name shapes) with its validator built, once."""
+    _build(model)
+    return model
+
+
+@functools.cache
+def _build(model: type[BaseModel]) -> None:
+    with _unfinished(set(_SHAPED)):
+        model.model_rebuild(force=True)
+
+
+# Validators of shapes read on their own, by the shape's id (schemas are dicts: unhashable);
+# the shape is kept with its validator, so its id stays its own.
+_READERS: dict[int, tuple[CoreSchema, SchemaValidator]] = {}
+
+
+def read(schema: CoreSchema, data: bytes | str | Mapping[str, Any]) -> Any:
+    """One value read with a shape: JSON text, or an object already parsed (tests, examples)."""
+    if id(schema) not in _READERS:
+        with _unfinished(set(_SHAPED)):
+            _READERS[id(schema)] = (schema, SchemaValidator(schema))
+    validator = _READERS[id(schema)][1]
+    if isinstance(data, (bytes, str)):
+        return validator.validate_json(data)
+    return validator.validate_python(data)

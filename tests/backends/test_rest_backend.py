@@ -15,7 +15,12 @@ from runpod_gql_rest.client import RestClient
 
 from runpod_gql.backends.base import Backend, BillingQuery, GpuQuery, PodCreate
 from runpod_gql.backends.rest import RestBackend
-from runpod_gql.errors import APIConnectionError, NotFoundError, UnsupportedOperationError
+from runpod_gql.errors import (
+    APIConnectionError,
+    NotFoundError,
+    ResponseValidationError,
+    UnsupportedOperationError,
+)
 from runpod_gql.models import Availability
 
 from .support import response_examples
@@ -190,3 +195,77 @@ async def test_billing_per_pod() -> None:
     )
     assert record.resource_id == "7h9k2m4n6p" and record.total == 12.34
     assert wire.sent[0][2] == {"bucketSize": "day", "lastN": "1", "podId": "7h9k2m4n6p"}
+
+
+# ---------------------------------------------------------------- pagination (newer document)
+class PagedSender(Sender):
+    """listPods answered a page per cursor, as the newer document pages it."""
+
+    def __init__(self, pages: Mapping[str | None, Any]) -> None:
+        super().__init__()
+        self.pages = dict(pages)
+
+    async def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        operation: str,
+        params: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> AnyReply:
+        assert (method, path, operation) == ("GET", "/v2/pods", "listPods")
+        self.sent.append((method, path, dict(params) if params else None, None))
+        return Reply(200, json.dumps(self.pages[(params or {}).get("cursor")]).encode())
+
+
+def _page(ids: list[str], cursor: str | None, more: bool) -> dict[str, Any]:
+    (pod,) = response_examples("getPod")
+    return {
+        "pods": [{**pod, "id": i} for i in ids],
+        "pagination": {"nextCursor": cursor, "hasNextPage": more},
+    }
+
+
+async def test_a_paged_list_follows_every_cursor_once() -> None:
+    sender = PagedSender(
+        {
+            None: _page(["a", "b"], "c1", True),
+            "c1": _page(["c"], "c2", True),
+            "c2": _page([], None, False),
+        }
+    )
+    assert [p.id for p in await rest(sender).list_pods()] == ["a", "b", "c"]
+    assert [params for _, _, params, _ in sender.sent] == [None, {"cursor": "c1"}, {"cursor": "c2"}]
+
+
+async def test_pages_are_asked_for_one_at_a_time() -> None:
+    sender = PagedSender({None: _page(["a"], "c1", True), "c1": _page(["b"], None, False)})
+    pages = rest(sender).pod_pages()
+    assert [p.id for p in await pages.__anext__()] == ["a"]
+    assert len(sender.sent) == 1  # the second page is not read before it is wanted
+    assert [p.id for p in await pages.__anext__()] == ["b"]
+    with pytest.raises(StopAsyncIteration):
+        await pages.__anext__()
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        {None: _page(["a"], "c1", True), "c1": _page(["b"], "c1", True)},  # the same cursor again
+        {None: _page(["a"], None, True)},  # more pages, and no way to ask for them
+    ],
+)
+async def test_a_list_that_cannot_be_completed_is_an_error_not_a_short_list(
+    pages: dict[str | None, Any],
+) -> None:
+    with pytest.raises(ResponseValidationError, match="cannot be completed"):
+        await rest(PagedSender(pages)).list_pods()
+
+
+async def test_an_unpaged_answer_is_one_page() -> None:
+    (pod,) = response_examples("getPod")
+    sender = Sender({("GET", "/v2/pods"): {"pods": [pod]}})
+    assert [len(page) async for page in rest(sender).pod_pages()] == [1]
+    assert len(sender.sent) == 1

@@ -62,16 +62,24 @@ def test_quick_run_produces_table_and_json(tmp_path: Path) -> None:
     assert ours < theirs
     assert set(results["cold_start"]["cases"]) >= {"import runpod_gql", "import runpod"}
     assert results["generate"]["identical_to_repo"] is True
+    from bench.scaling import FLOORS
+
     scaling = results["scaling"]["sizes"]
     for size in scaling:
         assert set(size["list"]) == {
-            "runpod-gql rp.pods.list",
-            "raw aiohttp + json.loads",
+            "runpod-gql rp.pods.list (GraphQL)",
+            "raw aiohttp + json.loads (GraphQL)",
+            "runpod-gql rp.pods.list (REST v2)",
+            "raw aiohttp + json.loads (REST v2)",
             "runpod-python get_pods",
         }
+        # every measured row has its raw floor beside it
+        assert all(FLOORS.get(name, name) in size["list"] for name in size["list"])
         assert all(held > 0 for held in size["memory_bytes"].values())
     waits = [size for size in scaling if "wait" in size]
-    assert waits and all(size["wait_requests_per_tick"] == 1 for size in waits)
+    assert waits and all(
+        size["wait_requests_per_tick"] == {"GraphQL": 1, "REST v2": 1} for size in waits
+    )
     assert (out.parent / "scaling-list.png").stat().st_size > 0
     assert (out.parent / "scaling-wait.png").stat().st_size > 0
     jobs = results["jobs"]["throughput"]

@@ -175,16 +175,19 @@ class RestBackend:
             page = await self._pods_request(to.PodsAnswer, "listPods", params=params)
             yield page.pods
             marker = page.pagination
-            if marker is None or not marker.has_next_page or not marker.next_cursor:
+            if marker is None or not marker.has_next_page:
                 return
-            if marker.next_cursor in seen:  # a server handing back a cursor twice would loop
+            cursor = marker.next_cursor
+            # Stopping here would return part of the account as if it were all of it.
+            if not cursor or cursor in seen:
+                said = "no nextCursor" if not cursor else f"the cursor {cursor!r} twice"
                 raise ResponseValidationError(
-                    f"listPods returned the cursor {marker.next_cursor!r} twice",
+                    f"listPods said hasNextPage but gave {said}: the list cannot be completed",
                     field="pagination.nextCursor",
                     operation="listPods",
                 )
-            seen.add(marker.next_cursor)
-            params = {"cursor": marker.next_cursor}
+            seen.add(cursor)
+            params = {"cursor": cursor}
 
     async def list_pod_states(self) -> list[PodState]:
         return list(await self.list_pods())  # v2 has no field selection: the same one request

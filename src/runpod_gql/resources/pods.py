@@ -77,7 +77,6 @@ _PLACEMENT = GpuPlacement.__required_keys__ | GpuPlacement.__optional_keys__
 _LAUNCH_ONLY = ("spot_bid_per_gpu", "ready_timeout", "ssh", "on_exit", "on_progress")
 
 
-
 def _pod_filter(
     status: PodStatus | str | Sequence[PodStatus | str] | None,
     name: str | None,
@@ -105,6 +104,7 @@ def _pod_filter(
         )
 
     return keep
+
 
 class Pods(Resource):
     """``rp.pods``: everything done with pods."""

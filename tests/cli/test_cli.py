@@ -134,7 +134,10 @@ def test_shell_completion(world: World) -> None:
     r = world.cli(env=env)
     assert r.code == 0
     assert r.stdout.split() == ["pods"]
-    script = world.cli("--show-completion", "bash")
+    # Typer detects the user's shell by walking up the process tree; under a CI runner there may
+    # be none, so the shell is named (typer's own switch for that).
+    shown = world.env(_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1")
+    script = world.cli("--show-completion", "bash", env=shown)
     assert "_runpod_gql_completion" in script.stdout
 
 

@@ -176,15 +176,29 @@ class RateLimiter:
         """``async with``: hold one request slot; waits for the bucket and any server pause."""
         return _Slot(self)
 
-    async def _take_token(self) -> None:
+    async def acquire(self) -> None:
+        """Take one request slot (waiting for the bucket and any server pause); pair it with
+        :meth:`release`. The transport's form of :meth:`slot`: no context object per request."""
+        await self._slots.acquire()
         if (
             self._ceiling is None
             and self._throttled_rate is None
             and self._quota_rate is None
             and not self._gate.locked()
-            and self._clock.monotonic() >= self._paused_until
+            and (self._paused_until == 0.0 or self._clock.monotonic() >= self._paused_until)
         ):
-            return  # unlimited, nobody waiting: the common case costs no lock
+            return  # unlimited, never paused, nobody waiting: the common case awaits nothing more
+        try:
+            await self._take_token()
+        except BaseException:  # cancelled while waiting: the slot goes back
+            self._slots.release()
+            raise
+
+    def release(self) -> None:
+        """Give back a slot taken by :meth:`acquire`."""
+        self._slots.release()
+
+    async def _take_token(self) -> None:
         # One waiter at a time, so tasks are served in arrival order.
         async with self._gate:
             while True:
@@ -258,7 +272,7 @@ class RateLimiter:
 
 
 class _Slot:
-    """One request slot of a limiter (a class, not a generator: it is on every request's path)."""
+    """One request slot of a limiter, for ``async with``."""
 
     __slots__ = ("_limiter",)
 
@@ -266,16 +280,10 @@ class _Slot:
         self._limiter = limiter
 
     async def __aenter__(self) -> None:
-        limiter = self._limiter
-        await limiter._slots.acquire()
-        try:
-            await limiter._take_token()
-        except BaseException:
-            limiter._slots.release()
-            raise
+        await self._limiter.acquire()
 
     async def __aexit__(self, *exc_info: object) -> None:
-        self._limiter._slots.release()
+        self._limiter.release()
 
 
 _SHARED: weakref.WeakValueDictionary[str, RateLimiter] = weakref.WeakValueDictionary()

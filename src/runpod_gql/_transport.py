@@ -363,10 +363,9 @@ class TransportCore:
         ``done_if_not_found`` makes a "not found" after an attempt that may have been applied
         count as done (a delete whose first answer was lost).
         """
-        policy = self.options.retry
+        limiter = self.limiter
         clock = self.clock
         started = sent_at = clock.monotonic()
-        debug = logger.isEnabledFor(logging.DEBUG)
         number = 0
         maybe_applied = False
         while True:
@@ -375,7 +374,10 @@ class TransportCore:
             cause: BaseException | None = None
             if number > 1:
                 sent_at = clock.monotonic()
-            async with self.limiter.slot():
+            # acquire/release rather than ``async with limiter.slot()``: this is every request's
+            # path, and the context manager cost two more coroutines and an object per attempt.
+            await limiter.acquire()
+            try:
                 self.stats.requests += 1
                 try:
                     response = await attempt()
@@ -387,11 +389,11 @@ class TransportCore:
                     quota = response.headers.get("ratelimit")
                     if quota:
                         windows = parse_quota(quota, response.headers.get("ratelimit-policy"))
-                        self.limiter.on_quota(windows)
+                        limiter.on_quota(windows)
                     outcome = interpret(response)
                     if not isinstance(outcome, APIError):
-                        self.limiter.on_success()
-                        if debug:
+                        limiter.on_success()
+                        if logger.isEnabledFor(logging.DEBUG):
                             logger.debug(
                                 "%s attempt=%d status=%s %.1fms",
                                 operation,
@@ -401,6 +403,9 @@ class TransportCore:
                             )
                         return outcome
                     error = outcome
+            finally:
+                limiter.release()
+            policy = self.options.retry
             logger.debug(
                 "%s attempt=%d status=%s %.1fms failed: %s",
                 operation,
@@ -413,7 +418,7 @@ class TransportCore:
                 self.stats.rate_limited += 1
                 # Capped like the retry's own wait: a huge Retry-After must not stall every caller.
                 pause = error.retry_after
-                self.limiter.on_rate_limited(
+                limiter.on_rate_limited(
                     None if pause is None else min(pause, policy.max_retry_after)
                 )
             if maybe_applied and isinstance(error, NotFoundError) and done_if_not_found:
@@ -544,7 +549,6 @@ class GraphQLTransport(GeneratedClient):
             except ValueError:
                 body = None
             return error_from_status(response, body, operation=operation)
-        request_id = _request_id(response)
         try:
             answer = decode_response(result, response.content)
         except pydantic.ValidationError as exc:
@@ -554,7 +558,7 @@ class GraphQLTransport(GeneratedClient):
                 [_detail(e) for e in answer.errors],
                 operation=operation,
                 status_code=response.status_code,
-                request_id=request_id,
+                request_id=_request_id(response),
                 variables=variables,
             )
         if answer.data is None:
@@ -562,7 +566,7 @@ class GraphQLTransport(GeneratedClient):
                 "the server's answer has no data and no errors",
                 operation=operation,
                 status_code=response.status_code,
-                request_id=request_id,
+                request_id=_request_id(response),
             )
         return answer.data
 

@@ -28,6 +28,11 @@ def _mmm(stats: dict[str, float], fmt: Any) -> str:
     return f"{fmt(stats['median'])} ({fmt(stats['min'])}–{fmt(stats['max'])})"
 
 
+def _min_seconds(entry: dict[str, Any]) -> str:
+    seconds = entry.get("min_seconds") or 0.0  # results from before it was recorded have none
+    return f", repeated for at least {seconds:g} s per client per round" if seconds else ""
+
+
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
@@ -81,7 +86,8 @@ def _concurrency(title: str, data: dict[str, Any]) -> str:
     gql = data[GQL]["req_per_s"]["median"]
     return "\n".join(
         [
-            f"{title} ({any_entry['total']} reads, {any_entry['in_flight']} in flight)",
+            f"{title} (bursts of {any_entry['total']} reads, {any_entry['in_flight']} in flight"
+            f"{_min_seconds(any_entry)})",
             _table(
                 ["client", "req/s (min–max)", "wall s (min–max)", "client CPU", "server CPU"],
                 rows,

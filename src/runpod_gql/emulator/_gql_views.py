@@ -233,7 +233,7 @@ def machine_view(world: World, pod: PodRecord) -> dict[str, Any]:
         "podHostId": pod.pod_host_id,
         "gpuTypeId": pod.gpu_type_id,
         "gpuDisplayName": gpu.display_name if gpu else None,
-        "gpuType": gpu_type_view(world, gpu) if gpu else None,
+        "gpuType": lambda **_: gpu_type_view(world, gpu) if gpu else None,
         "dataCenterId": dc.id,
         "location": dc.location,
         "secureCloud": dc.secure,

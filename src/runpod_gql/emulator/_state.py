@@ -231,7 +231,9 @@ class World:
             for pod in self.pods.values():
                 disk = self._pod_disk_cost(pod) * hours
                 compute = max(pod.cost_per_hr * hours - disk, 0.0)
-                charge = self.ledger.setdefault((hour, "pod", pod.id), Charge())
+                charge = self.ledger.get((hour, "pod", pod.id))
+                if charge is None:  # not setdefault: a Charge for every pod on every request
+                    charge = self.ledger[(hour, "pod", pod.id)] = Charge()
                 if pod.gpu_type_id is None:
                     charge.cpu += compute
                 else:
@@ -903,11 +905,17 @@ def utilisation(world: World, pod: PodRecord) -> Utilisation:
     """Utilisation varies every 10 emulated seconds, reproducibly for a given seed: a hash of the
     seed, the pod and the 10-second bucket (a seeded ``random.Random`` cost 6 us a pod, a third
     of a pod's runtime view)."""
-    count = max(pod.gpu_count, 0)
+    words = _words(2 * max(pod.gpu_count, 0) + 2)
     digest = hashlib.shake_128(f"{world.seed}:{pod.id}:{int(world.now // 10)}".encode())
-    values = [v % 101 for v in struct.unpack(f">{2 * count + 2}H", digest.digest(4 * count + 4))]
-    gpus = tuple((values[2 * i], values[2 * i + 1]) for i in range(count))
-    return Utilisation(gpus, values[-2], values[-1])
+    values = [v % 101 for v in words.unpack(digest.digest(words.size))]
+    return Utilisation(
+        tuple(zip(values[0:-2:2], values[1:-2:2], strict=True)), values[-2], values[-1]
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _words(count: int) -> struct.Struct:
+    return struct.Struct(f">{count}H")
 
 
 def runtime_ready(world: World, pod: PodRecord) -> bool:

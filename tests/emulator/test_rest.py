@@ -4,6 +4,7 @@ server-sent events, the catalogue's include rules, and the wire contract (auth, 
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 from collections.abc import AsyncIterator
 from typing import Any
@@ -401,3 +402,44 @@ def test_every_operation_of_the_document_has_a_handler() -> None:
 
     assert set(HANDLERS) == set(load_document().operations)
     assert len(HANDLERS) == 53
+
+
+# ------------------------------------------------------------------ the newer document's pages
+async def test_pods_can_be_listed_a_page_at_a_time(
+    runpod_emulator: Emulator, rest: httpx.AsyncClient
+) -> None:
+    made = []
+    for i in range(5):
+        made.append((await make_pod(rest, name=f"p{i}"))["id"])
+        runpod_emulator.clock.advance(1)  # the fixture runs on a ManualClock
+    assert "pagination" not in (await rest.get("/pods")).json()  # v2.9.0: all at once
+    runpod_emulator.state.rest_page_size = 2
+    seen, cursor, pages = [], None, 0
+    while True:
+        answer = (await rest.get("/pods", params={"cursor": cursor} if cursor else {})).json()
+        seen += [p["id"] for p in answer["pods"]]
+        pages += 1
+        if not answer["pagination"]["hasNextPage"]:
+            assert answer["pagination"]["nextCursor"] is None
+            break
+        cursor = answer["pagination"]["nextCursor"]
+        if pages == 1:  # a pod made between pages is newer than the cursor: not handed out
+            await make_pod(rest, name="late")
+    assert pages == 3 and seen == list(reversed(made))  # newest first, each once, not "late"
+    one = (await rest.get("/pods", params={"limit": "1"})).json()
+    assert len(one["pods"]) == 1 and one["pagination"]["hasNextPage"]
+
+
+FOREIGN_CURSOR = base64.urlsafe_b64encode(b"listTemplates|0.0|t1").decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"cursor": "not-base64!"}, {"cursor": FOREIGN_CURSOR}, {"limit": "0"}, {"limit": "1001"}],
+)
+async def test_a_bad_cursor_or_limit_is_a_422(
+    runpod_emulator: Emulator, rest: httpx.AsyncClient, params: dict[str, str]
+) -> None:
+    runpod_emulator.state.rest_page_size = 2
+    r = await rest.get("/pods", params=params)
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem+json")

@@ -73,6 +73,21 @@ async def test_pages_stream_the_account_with_lists_filters(emu: Emulator) -> Non
             [p async for p in rp.pods.pages(status="FLYING")]
 
 
+async def test_a_paged_account_is_read_whole_each_page_once(emu: Emulator, api: str) -> None:
+    emu.state.rest_page_size = 2  # GET /v2/pods as the newer document pages it
+    async with client_for(emu) as rp:
+        made = {
+            (await rp.pods.create(name=f"p{i}", image="img", gpu_types=A40)).id for i in range(5)
+        }
+        before = rp.stats.requests
+        assert {p.id for p in await rp.pods.list()} == made
+        pages = [[p.id for p in page] async for page in rp.pods.pages()]
+        # REST v2 follows the cursor (3 pages of at most 2); GraphQL never pages.
+        expected = 3 if api == "rest" else 1
+        assert len(pages) == expected and rp.stats.requests - before == 2 * expected
+        assert sorted(i for page in pages for i in page) == sorted(made)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [

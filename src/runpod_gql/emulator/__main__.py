@@ -52,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--ssh-seconds", type=float, default=10.0)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument(
+        "--rest-page-size",
+        type=int,
+        default=None,
+        help="page GET /v2/pods as RunPod's newer document does (cursor, limit), this many a page",
+    )
+    p.add_argument(
         "--job-port",
         type=int,
         default=None,
@@ -90,6 +96,7 @@ async def _serve(
         boot_seconds=args.boot_seconds,
         ssh_seconds=args.ssh_seconds,
         seed=args.seed,
+        rest_page_size=args.rest_page_size,
         job_port=args.job_port if args.job_port is not None else args.port and args.port + 1,
     )
     stop = asyncio.Event()

@@ -234,7 +234,7 @@ class RestAPI:
             await self._problem(ex, send, 422, "Request validation failed.", sorted(errors))
             return None
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        return Request(path_params, query, payload, headers)
+        return Request(path_params, query, payload, headers, raw_query)
 
     async def _apply(
         self,

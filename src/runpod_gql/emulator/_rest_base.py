@@ -4,7 +4,7 @@ problem it raises for any other answer."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +45,8 @@ class Request:
     query: Mapping[str, Any]
     body: Any
     headers: Mapping[str, str]
+    # Every query parameter as sent, the document's or not (the newer document's cursor/limit).
+    raw_query: Mapping[str, list[str]] = field(default_factory=dict)
 
 
 Reply = tuple[int, Any]

@@ -8,6 +8,7 @@ express (one of ``gpu``/``cpu``, filters only with ``include``, grow-only volume
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,7 +36,43 @@ def _member_pod(world: World, pod_id: str) -> PodRecord:
 def list_pods(world: World, req: Request) -> Reply:
     with_clusters = bool(req.query.get("includeClusterPods"))
     pods = [p for p in world.pods.values() if with_clusters or p.cluster_id is None]
-    return 200, {"pods": [v.pod_view(world, p) for p in pods]}
+    if world.rest_page_size is None:  # v2.9.0: everything in one answer
+        return 200, {"pods": [v.pod_view(world, p) for p in pods]}
+    page, marker = _page(req, "listPods", pods, world.rest_page_size)
+    return 200, {"pods": [v.pod_view(world, p) for p in page], "pagination": marker}
+
+
+def _page(
+    req: Request, operation: str, pods: list[PodRecord], default_limit: int
+) -> tuple[list[PodRecord], dict[str, Any]]:
+    """The newer document's cursor pagination: newest first, ``limit`` (1-1000) a page, the
+    cursor opaque and valid only for the operation it came from (422 otherwise). The cursor is
+    the last pod handed out, so pods created or deleted between pages neither repeat nor skip
+    those not yet seen."""
+    raw_limit = (req.raw_query.get("limit") or [str(default_limit)])[-1]
+    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 1000:
+        raise Problem(422, "Request validation failed.", ["$.limit: must be 1 to 1000"])
+    newest_first = sorted(pods, key=lambda p: (p.created_at, p.id), reverse=True)
+    cursors = req.raw_query.get("cursor")
+    if cursors:
+        cursor = cursors[-1]
+        try:
+            kind, created, last_id = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
+            after = (float(created), last_id)
+        except ValueError:
+            raise Problem(422, "Request validation failed.", ["$.cursor: malformed"]) from None
+        if kind != operation:
+            raise Problem(422, "Request validation failed.", ["$.cursor: not this list's"])
+        newest_first = [p for p in newest_first if (p.created_at, p.id) < after]
+    page = newest_first[: int(raw_limit)]
+    more = len(newest_first) > len(page)
+    last = page[-1] if page and more else None
+    next_cursor = (
+        base64.urlsafe_b64encode(f"{operation}|{last.created_at!r}|{last.id}".encode()).decode()
+        if last is not None
+        else None
+    )
+    return page, {"nextCursor": next_cursor, "hasNextPage": more}
 
 
 def _pod_spec(world: World, body: Mapping[str, Any]) -> PodCreate:

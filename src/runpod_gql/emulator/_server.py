@@ -133,6 +133,7 @@ class Emulator:
         balance: float = 100.0,
         log_follow_seconds: float | None = None,
         job_port: int = 0,
+        rest_page_size: int | None = None,
     ) -> None:
         if not api_key:
             raise ValueError("api_key must not be empty")
@@ -148,6 +149,7 @@ class Emulator:
             boot_seconds=boot_seconds,
             ssh_seconds=ssh_seconds,
             client_balance=balance,
+            rest_page_size=rest_page_size,
         )
         self.app: EmulatorApp = EmulatorApp(self._world, self.clock, api_key)
         self.app.rest.follow_limit = log_follow_seconds

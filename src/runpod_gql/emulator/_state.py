@@ -174,6 +174,10 @@ class World:
     email: str = "emulator@example.invalid"
     pub_key: str = ""  # the account's SSH public keys, one a line
     spend_limit: int = 80
+    # GET /v2/pods a page at a time, as RunPod's newer document pages it (cursor, limit, a
+    # pagination marker), this many pods a page by default; None answers everything at once, as
+    # the v2.9.0 document this project compiles does.
+    rest_page_size: int | None = None
     client_lifetime_spend: float = 0.0
     pods: dict[str, PodRecord] = field(default_factory=dict)
     gpu_types: dict[str, GpuTypeSpec] = field(default_factory=dict)

@@ -54,11 +54,6 @@ def _obj(data: Json, key: str) -> Json:
 # machine) are left out, and stay None.
 
 
-def _is_ip_public(port: dict[str, Any]) -> None:
-    # v2 lists only mappings reachable from outside; an address means a public one.
-    port["is_ip_public"] = bool(port["ip"]) and port["public_port"] is not None
-
-
 _PORT = shape(
     PortMapping,
     {
@@ -67,7 +62,6 @@ _PORT = shape(
         "ip": "ip",
         "type": "type",
     },
-    finish=_is_ip_public,
 )
 _GPU = shape(GpuUtilization, {"util": "util", "memory_util": "memoryUtil"})
 _RUNTIME = shape(
@@ -94,18 +88,26 @@ _SSH = core_schema.nullable_schema(
 _NULLABLE_STR_LIST = core_schema.nullable_schema(core_schema.list_schema(core_schema.str_schema()))
 
 
+def _usable(items: list[Any] | None, *, ports: bool) -> list[Any]:
+    """A runtime list without null entries or port-less mappings (the schema has neither)."""
+    if items is not None:
+        for item in items:
+            if item is None or (ports and item.private_port is None):
+                break
+        else:
+            return items  # the usual case: nothing to drop, no new list
+    return [i for i in items or () if i is not None and not (ports and i.private_port is None)]
+
+
 def _finish_pod(pod: dict[str, Any]) -> None:
     rt: PodRuntime | None = pod["runtime"]
     if rt is not None:
         values = rt.__dict__  # frozen: fixed in place, before anyone sees it
-        ports: list[PortMapping | None] | None = values["ports"]
-        if ports is None or not all(p is not None and p.private_port is not None for p in ports):
-            values["ports"] = [
-                p for p in ports or () if p is not None and p.private_port is not None
-            ]
-        gpus: list[GpuUtilization | None] | None = values["gpus"]
-        if gpus is None or not all(g is not None for g in gpus):
-            values["gpus"] = [g for g in gpus or () if g is not None]
+        values["ports"] = ports = _usable(values["ports"], ports=True)
+        values["gpus"] = _usable(values["gpus"], ports=False)
+        for port in ports:
+            # v2 lists only mappings reachable from outside; an address means a public one.
+            port.__dict__["is_ip_public"] = bool(port.ip) and port.public_port is not None
     for name in ("ssh", "ssh_proxy"):
         ssh: SSHConnection | None = pod[name]
         if ssh is not None and not ssh.host:
@@ -118,7 +120,7 @@ def _finish_pod(pod: dict[str, Any]) -> None:
     pod["env"] = pod["env"] or {}
     pod["ports"] = pod["ports"] or []
     pod["actions"] = pod["actions"] or []
-    if pod["gpu_count"] is None:  # a GPU pod whose gpu block has no count has one GPU
+    if pod["gpu_count"] is None:  # GpuConfig.count defaults to 1; no gpu block: a CPU pod
         pod["gpu_count"] = 0 if pod["gpu_type_id"] is None else 1
 
 

@@ -172,6 +172,11 @@ def test_decoded_pods_are_ordinary_public_models() -> None:
     state = rest_map.pod({"id": "x", "name": "n", "status": "EXITED", "image": None, "cost": None})
     assert type(state) is Pod and state.cost_per_hr == 0.0 and state.image == ""
     assert state.actions == [] and state.env == {} and state.gpu_count == 0
+    # GpuConfig.count defaults to 1: a gpu block without it is one GPU
+    one = rest_map.pod(
+        {"id": "x", "name": "n", "status": "EXITED", "image": "i", "cost": 0, "gpu": {"id": "A"}}
+    )
+    assert (one.gpu_type_id, one.gpu_count) == ("A", 1)
 
 
 def test_the_public_classes_keep_their_own_validation() -> None:

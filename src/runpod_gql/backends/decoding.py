@@ -96,7 +96,11 @@ def _field(model: type[BaseModel], name: str, source: From | None) -> core_schem
         then = source.then
         convert = then if source.then_none else (lambda v: None if v is None else then(v))
         wire = core_schema.no_info_after_validator_function(convert, wire)
-    return core_schema.model_field(_default(model, name, wire), validation_alias=_alias(source.key))
+    if source.default is not PydanticUndefined:
+        wire = core_schema.with_default_schema(wire, default=source.default)
+    else:
+        wire = _default(model, name, wire)
+    return core_schema.model_field(wire, validation_alias=_alias(source.key))
 
 
 def _without_default(schema: Any) -> CoreSchema:

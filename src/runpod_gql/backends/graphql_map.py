@@ -40,7 +40,7 @@ from ..models import (
     Template,
 )
 from ..remote.endpoint import ssh_endpoint_from_ports
-from .decoding import From, listed_or_null, read, shape
+from .decoding import ABSENT, From, listed_or_null, read, shape
 
 SSH_PROXY_HOST = "ssh.runpod.io"  # RunPod's SSH proxy: user <podHostId>, port 22
 
@@ -99,17 +99,6 @@ def direct_ssh(ports: Sequence[PortMapping]) -> SSHConnection | None:
     )
 
 
-def proxy_ssh(pod_host_id: str | None) -> SSHConnection | None:
-    if not pod_host_id:
-        return None
-    return SSHConnection(
-        host=SSH_PROXY_HOST,
-        port=22,
-        username=pod_host_id,
-        command=f"ssh {pod_host_id}@{SSH_PROXY_HOST}",
-    )
-
-
 # ------------------------------------------------------------------ pods, in one pass
 # A pod answer is validated from its bytes straight into the public models (see .decoding):
 # below is where each public field is in GraphQL's Pod/PodState/Runtime/Port fragments.
@@ -150,6 +139,18 @@ _RUNTIME = shape(
 )
 # Fields read as GraphQL has them (a desired status, "K=v" strings...) and made public by the
 # finish functions below: one Python call per pod, rather than one per field.
+# RunPod's SSH proxy, read from the pod's machine: user <podHostId> at ssh.runpod.io:22 (the
+# command is filled in by _finish_pod; a machine without a host id has no proxy address).
+_PROXY = core_schema.nullable_schema(
+    shape(
+        SSHConnection,
+        {
+            "host": From(ABSENT, default=SSH_PROXY_HOST),
+            "port": From(ABSENT, default=22),
+            "username": From("podHostId", _NULLABLE_STR),
+        },
+    )
+)
 _STATE_FIELDS: dict[str, str | From | tuple[str, ...]] = {
     "id": "id",
     "name": "name",
@@ -189,7 +190,12 @@ def _finish_state(pod: dict[str, Any]) -> None:
 
 def _finish_pod(pod: dict[str, Any]) -> None:
     _finish_state(pod)
-    pod["ssh_proxy"] = proxy_ssh(pod["ssh_proxy"])  # read as machine.podHostId
+    proxy: SSHConnection | None = pod["ssh_proxy"]
+    if proxy is not None:
+        if proxy.username:
+            proxy.__dict__["command"] = f"ssh {proxy.username}@{SSH_PROXY_HOST}"
+        else:
+            pod["ssh_proxy"] = None
     for name in _EMPTY_MEANS_NONE:
         if not pod[name]:
             pod[name] = None
@@ -200,7 +206,7 @@ def _finish_pod(pod: dict[str, Any]) -> None:
         pod["volume_gb"] = int(volume)
     else:
         pod["volume_gb"] = pod["volume_mount_path"] = None  # GraphQL reports a default path
-    pod["env"] = env_map(pod["env"])
+    pod["env"] = env_map(pod["env"]) if pod["env"] else {}
     pod["ports"] = port_list(pod["ports"])
 
 
@@ -209,7 +215,7 @@ POD = shape(
     Pod,
     {
         **_STATE_FIELDS,
-        "ssh_proxy": From(("machine", "podHostId"), _NULLABLE_STR),
+        "ssh_proxy": From("machine", _PROXY),
         "image": "imageName",
         "args": "dockerArgs",
         "gpu_type_id": ("machine", "gpuTypeId"),

@@ -155,6 +155,20 @@ def shape(
     return core_schema.no_info_after_validator_function(finished, schema)
 
 
+def present(items: list[Any] | None, key: str | None = None) -> list[Any]:
+    """``items`` without null entries (or, with ``key``, entries whose ``key`` is None): what a
+    ``listed_or_null`` list is made into. The same list when nothing is dropped (the usual case)."""
+    if items is not None:
+        for item in items:
+            if item is None or (key is not None and getattr(item, key) is None):
+                break
+        else:
+            return items
+    return [
+        i for i in items or () if i is not None and (key is None or getattr(i, key) is not None)
+    ]
+
+
 def listed_or_null(item: CoreSchema) -> CoreSchema:
     """A JSON list of ``item`` or null, entries nullable (a ``then`` drops what it must)."""
     return core_schema.nullable_schema(core_schema.list_schema(core_schema.nullable_schema(item)))

@@ -40,7 +40,7 @@ from ..models import (
     Template,
 )
 from ..remote.endpoint import ssh_endpoint_from_ports
-from .decoding import ABSENT, From, listed_or_null, read, shape
+from .decoding import ABSENT, From, listed_or_null, present, read, shape
 
 SSH_PROXY_HOST = "ssh.runpod.io"  # RunPod's SSH proxy: user <podHostId>, port 22
 
@@ -163,17 +163,6 @@ _STATE_FIELDS: dict[str, str | From | tuple[str, ...]] = {
 }
 
 
-def _usable(items: list[Any] | None, *, ports: bool) -> list[Any]:
-    """A runtime list without its null entries (GraphQL allows them) or port-less mappings."""
-    if items is not None:
-        for item in items:
-            if item is None or (ports and item.private_port is None):
-                break
-        else:
-            return items  # the usual case: nothing to drop, no new list
-    return [i for i in items or () if i is not None and not (ports and i.private_port is None)]
-
-
 def _finish_state(pod: dict[str, Any]) -> None:
     rt: PodRuntime | None = pod["runtime"]
     desired: DesiredStatus = pod["status"]
@@ -183,8 +172,8 @@ def _finish_state(pod: dict[str, Any]) -> None:
         pod["status"] = _OBSERVED_BY_DESIRED[desired]
     if rt is not None:
         values = rt.__dict__  # frozen: fixed in place, before anyone sees it
-        values["ports"] = _usable(values["ports"], ports=True)
-        values["gpus"] = _usable(values["gpus"], ports=False)
+        values["ports"] = present(values["ports"], "private_port")
+        values["gpus"] = present(values["gpus"])
         pod["ssh"] = direct_ssh(values["ports"])
 
 

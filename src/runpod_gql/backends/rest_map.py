@@ -36,7 +36,7 @@ from ..models import (
     Template,
 )
 from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave
-from .decoding import From, listed_or_null, read, shape
+from .decoding import From, listed_or_null, present, read, shape
 
 Json = Mapping[str, Any]
 
@@ -88,23 +88,12 @@ _SSH = core_schema.nullable_schema(
 _NULLABLE_STR_LIST = core_schema.nullable_schema(core_schema.list_schema(core_schema.str_schema()))
 
 
-def _usable(items: list[Any] | None, *, ports: bool) -> list[Any]:
-    """A runtime list without null entries or port-less mappings (the schema has neither)."""
-    if items is not None:
-        for item in items:
-            if item is None or (ports and item.private_port is None):
-                break
-        else:
-            return items  # the usual case: nothing to drop, no new list
-    return [i for i in items or () if i is not None and not (ports and i.private_port is None)]
-
-
 def _finish_pod(pod: dict[str, Any]) -> None:
     rt: PodRuntime | None = pod["runtime"]
     if rt is not None:
         values = rt.__dict__  # frozen: fixed in place, before anyone sees it
-        values["ports"] = ports = _usable(values["ports"], ports=True)
-        values["gpus"] = _usable(values["gpus"], ports=False)
+        values["ports"] = ports = present(values["ports"], "private_port")
+        values["gpus"] = present(values["gpus"])
         for port in ports:
             # v2 lists only mappings reachable from outside; an address means a public one.
             port.__dict__["is_ip_public"] = bool(port.ip) and port.public_port is not None

@@ -137,8 +137,6 @@ _RUNTIME = shape(
         "memory_util": ("container", "memoryPercent"),
     },
 )
-# Fields read as GraphQL has them (a desired status, "K=v" strings...) and made public by the
-# finish functions below: one Python call per pod, rather than one per field.
 # RunPod's SSH proxy, read from the pod's machine: user <podHostId> at ssh.runpod.io:22 (the
 # command is filled in by _finish_pod; a machine without a host id has no proxy address).
 _PROXY = core_schema.nullable_schema(
@@ -151,6 +149,8 @@ _PROXY = core_schema.nullable_schema(
         },
     )
 )
+# Fields read as GraphQL has them (a desired status, "K=v" strings...) and made public by the
+# finish functions below: one Python call per pod, rather than one per field.
 _STATE_FIELDS: dict[str, str | From | tuple[str, ...]] = {
     "id": "id",
     "name": "name",

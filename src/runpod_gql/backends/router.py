@@ -56,6 +56,9 @@ class RoutedBackend:
         self._made: dict[str, Backend] = {}
         self._has_key = has_key
         self.served: Counter[tuple[str, str]] = Counter()
+        # operation -> (its backend, its key in ``served``): the mode and the key do not change,
+        # so each operation is routed once and every later call is one lookup.
+        self._routed: dict[str, tuple[Backend, tuple[str, str]]] = {}
 
     @property
     def api(self) -> str:
@@ -98,14 +101,22 @@ class RoutedBackend:
 
     def on(self, operation: str) -> Backend:
         """The backend serving ``operation``, counted in ``served``."""
+        routed = self._routed.get(operation)
+        if routed is None:
+            routed = self._routed[operation] = self._route(operation)
+        backend, served_as = routed
+        self.served[served_as] += 1
+        return backend
+
+    def _route(self, operation: str) -> tuple[Backend, tuple[str, str]]:
+        """Where ``operation`` goes; raises (and is asked again next time) when it cannot go."""
         if not self._has_key and operation not in CATALOGUE:
             raise ConfigurationError(
                 f"{ROUTES[operation].method} needs an API key: "
                 f"{self._missing_key or 'none was configured'}"
             )
         name = self.api_for(operation)
-        self.served[(ROUTES[operation].method, name)] += 1
-        return self._backend(name)
+        return self._backend(name), (ROUTES[operation].method, name)
 
     # ------------------------------------------------------------------ pods
     async def get_pod(self, pod_id: str) -> Pod | None:

@@ -419,6 +419,9 @@ async def large_list(one_pod_answer: bytes, count: int, home: Path) -> dict[str,
     from runpod_gql_generated.base_client import decode_response
     from runpod_gql_generated.list_pods import ListPods
 
+    from runpod_gql.backends.decoding import built
+    from runpod_gql.backends.graphql_map import PodsAnswer
+
     answer = json.loads(one_pod_answer)
     template = answer["data"]["myself"]["pods"][0]
     answer["data"]["myself"]["pods"] = [
@@ -437,6 +440,9 @@ async def large_list(one_pod_answer: bytes, count: int, home: Path) -> dict[str,
     async def from_bytes() -> None:
         decode_response(ListPods, canned)
 
+    async def public_from_bytes() -> None:
+        decode_response(built(PodsAnswer), canned)
+
     async def gql() -> None:
         pods = await rp.pods.list()
         assert len(pods) == count
@@ -444,7 +450,8 @@ async def large_list(one_pod_answer: bytes, count: int, home: Path) -> dict[str,
     cases: dict[str, Callable[[], Awaitable[None]]] = {
         "json.loads": loads,
         "json.loads + ListPods.model_validate": validate,
-        "GraphQLResponse[ListPods] from the bytes (runpod-gql's way)": from_bytes,
+        "GraphQLResponse[ListPods] (generated models) from the bytes": from_bytes,
+        "public Pod models from the bytes (rp.pods.list's one pass)": public_from_bytes,
         "runpod-gql rp.pods.list (in-process transport)": gql,
     }
     for fn in cases.values():

@@ -14,6 +14,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
+from runpod_gql_rest._runtime import body as encode
+from runpod_gql_rest._runtime import segment
+from runpod_gql_rest.client import OPERATIONS
 
 from .._transport import TransportCore
 from ..errors import (
@@ -140,10 +143,6 @@ class RestBackend:
         params: dict[str, str] | None = None,
         body: BaseModel | None = None,
     ) -> A:
-        from runpod_gql_rest._runtime import body as encode
-        from runpod_gql_rest._runtime import segment
-        from runpod_gql_rest.client import OPERATIONS
-
         method, path, _ = OPERATIONS[operation]
         sender = self._c.sender
         reply = await sender.send(

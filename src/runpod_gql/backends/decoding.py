@@ -20,14 +20,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from pydantic import BaseModel
-from pydantic_core import CoreSchema, PydanticUndefined, SchemaValidator, core_schema
+from pydantic import BaseModel, RootModel
+from pydantic_core import CoreSchema, PydanticUndefined, core_schema
 
 # A key, or a path of keys and list indexes, or several paths tried in turn (pydantic's AliasPath
 # and AliasChoices, in pydantic-core's own form).
 Where = str | Sequence[str | int] | Sequence[Sequence[str | int]]
 
 M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
 
 # The key a field one API lacks is "read" from: no JSON answer of either API has a NUL in a key,
 # so the field always takes its default (a field must be in the core schema to be in __dict__).
@@ -39,15 +40,12 @@ class From:
     """Where one public field is in an API's JSON, and how its value becomes the field's.
 
     ``wire`` is the schema of the JSON value when it is not the field's own type (a nested model
-    in this API's shape, GraphQL's ``["K=v"]`` env...); ``then`` turns the validated value into
-    the field's (``None`` passes through untouched unless ``then_none`` is set); ``default`` is
-    the value when the key is missing, where it is not the model's.
+    in this API's shape, GraphQL's ``["K=v"]`` env...: the shape's ``finish`` makes it the
+    field's); ``default`` is the value when the key is missing, where it is not the model's.
     """
 
     key: Where
     wire: CoreSchema | None = None
-    then: Callable[[Any], Any] | None = None
-    then_none: bool = False
     default: Any = PydanticUndefined  # when the key is missing; the model's default otherwise
 
 
@@ -87,15 +85,11 @@ def _field(model: type[BaseModel], name: str, source: From | None) -> core_schem
             raise ValueError(f"{model.__name__}.{name} is required: say where this API has it")
         never_read = _default(model, name, core_schema.any_schema())
         return core_schema.model_field(never_read, validation_alias=ABSENT)
-    if source.wire is None and source.then is None and source.default is PydanticUndefined:
+    if source.wire is None and source.default is PydanticUndefined:
         if _uses_definitions(own):
             raise ValueError(f"{model.__name__}.{name}: give this API's shape of the nested model")
         return core_schema.model_field(own, validation_alias=_alias(source.key))
     wire: CoreSchema = source.wire if source.wire is not None else _without_default(own)
-    if source.then is not None:
-        then = source.then
-        convert = then if source.then_none else (lambda v: None if v is None else then(v))
-        wire = core_schema.no_info_after_validator_function(convert, wire)
     if source.default is not PydanticUndefined:
         wire = core_schema.with_default_schema(wire, default=source.default)
     else:
@@ -170,7 +164,7 @@ def present(items: list[Any] | None, key: str | None = None) -> list[Any]:
 
 
 def listed_or_null(item: CoreSchema) -> CoreSchema:
-    """A JSON list of ``item`` or null, entries nullable (a ``then`` drops what it must)."""
+    """A JSON list of ``item`` or null, entries nullable (``present`` drops them in a finish)."""
     return core_schema.nullable_schema(core_schema.list_schema(core_schema.nullable_schema(item)))
 
 
@@ -211,17 +205,9 @@ def _build(model: type[BaseModel]) -> None:
         model.model_rebuild(force=True)
 
 
-# Validators of shapes read on their own, by the shape's id (schemas are dicts: unhashable);
-# the shape is kept with its validator, so its id stays its own.
-_READERS: dict[int, tuple[CoreSchema, SchemaValidator]] = {}
-
-
-def read(schema: CoreSchema, data: bytes | str | Mapping[str, Any]) -> Any:
-    """One value read with a shape: JSON text, or an object already parsed (tests, examples)."""
-    if id(schema) not in _READERS:
-        with _unfinished(set(_SHAPED)):
-            _READERS[id(schema)] = (schema, SchemaValidator(schema))
-    validator = _READERS[id(schema)][1]
+def read(answer: type[RootModel[R]], data: bytes | str | Mapping[str, Any]) -> R:
+    """One value read with an answer model: JSON text, or an object already parsed (examples)."""
+    model = built(answer)
     if isinstance(data, (bytes, str)):
-        return validator.validate_json(data)
-    return validator.validate_python(data)
+        return model.model_validate_json(data).root
+    return model.model_validate(data).root

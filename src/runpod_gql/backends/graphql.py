@@ -176,24 +176,24 @@ class GraphQLBackend:
     # ------------------------------------------------------------------ pods
     # Pod answers are validated from their bytes straight into the public models (graphql_map's
     # shapes): the generated operation documents are sent, their generated result models skipped.
-    async def _pod(self, operation: str, document: str, root: str, **variables: Any) -> Pod:
+    async def _answer(
+        self, operation: str, document: str, root: str, **variables: Any
+    ) -> Pod | None:
+        """The ``...Pod`` an operation answers at its one root field (None when null)."""
         answer = await self._run(
             self._t.execute(
                 built(to.pod_answer(root)), document, operation_name=operation, variables=variables
             )
         )
-        return _required(answer.value, root, operation)
+        return answer.value
+
+    async def _pod(self, operation: str, document: str, root: str, **variables: Any) -> Pod:
+        return _required(
+            await self._answer(operation, document, root, **variables), root, operation
+        )
 
     async def get_pod(self, pod_id: str) -> Pod | None:
-        answer = await self._run(
-            self._t.execute(
-                built(to.pod_answer("pod")),
-                GET_POD_GQL,
-                operation_name="GetPod",
-                variables={"podId": pod_id},
-            )
-        )
-        return answer.value
+        return await self._answer("GetPod", GET_POD_GQL, "pod", podId=pod_id)
 
     async def list_pods(self) -> list[Pod]:
         answer = await self._run(

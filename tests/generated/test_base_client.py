@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -58,6 +59,64 @@ def test_a_collector_the_program_disabled_stays_disabled_even_on_failure() -> No
     gc.enable()
     with pytest.raises(ValidationError):
         validate_json(Probe, b'{"items": [' + b"1," * 40_000 + b'"x"]}')
+    assert gc.isenabled()
+
+
+class Item(BaseModel):
+    n: int
+
+
+class Nested(BaseModel):
+    items: list[Item]
+
+
+def _nested_body(count: int) -> bytes:
+    body = json.dumps({"items": [{"n": i} for i in range(count)]}).encode()
+    assert len(body) >= LARGE_BODY
+    return body
+
+
+classic_collector = pytest.mark.skipif(
+    sys.version_info >= (3, 14), reason="3.14's incremental collector: the body is only paused"
+)
+
+
+@classic_collector
+def test_a_large_result_goes_to_the_oldest_generation_with_the_schedule_kept() -> None:
+    body = _nested_body(20_000)
+    gc.collect()
+    for _ in range(2):
+        gc.collect(1)  # two passes of the middle generation counted towards a full one
+    for _ in range(3):
+        gc.collect(0)  # three young passes counted towards a middle one
+    assert gc.get_count()[1:] == (3, 2)
+    result = validate_json(Nested, body)
+    # No young pass will walk the 20,000 items only to find them alive; the program's own
+    # schedule of middle and full passes is where it was.
+    assert gc.get_count()[1:] == (3, 2)
+    young = {id(o) for o in gc.get_objects(generation=0)} | {
+        id(o) for o in gc.get_objects(generation=1)
+    }
+    assert id(result) not in young and id(result.items[-1]) not in young
+    assert any(o is result.items[-1] for o in gc.get_objects(generation=2))
+
+
+@classic_collector
+def test_objects_the_program_froze_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        result = validate_json(Nested, _nested_body(20_000))
+        assert gc.get_freeze_count() == frozen
+        assert len(result.items) == 20_000
+    finally:
+        gc.unfreeze()
+
+
+def test_a_failed_large_body_leaves_the_collector_running() -> None:
+    with pytest.raises(ValidationError):
+        validate_json(Nested, _nested_body(20_000)[:-2] + b'"x"]}')
     assert gc.isenabled()
 
 

@@ -39,7 +39,7 @@ from ..models import (
     SSHConnection,
     Template,
 )
-from ..remote.endpoint import ssh_endpoint_from_ports
+from ..remote.endpoint import public_ssh_port
 from .decoding import ABSENT, From, listed_or_null, present, read, shape
 
 SSH_PROXY_HOST = "ssh.runpod.io"  # RunPod's SSH proxy: user <podHostId>, port 22
@@ -90,13 +90,12 @@ def port_list(ports: str | None) -> list[str]:
 
 
 def direct_ssh(ports: Sequence[PortMapping]) -> SSHConnection | None:
-    """The first public TCP mapping of port 22, as runpodctl picks it (private addresses skipped)."""
-    found = ssh_endpoint_from_ports(ports)
-    if found is None:
+    """The pod's public SSH port (:func:`public_ssh_port`) as a connection, as runpodctl shows it."""
+    found = public_ssh_port(ports)
+    if found is None or not found.ip or found.public_port is None:
         return None
-    return SSHConnection(
-        host=found.host, port=found.port, command=f"ssh root@{found.host} -p {found.port}"
-    )
+    host, port = found.ip, found.public_port
+    return SSHConnection(host=host, port=port, command=f"ssh root@{host} -p {port}")
 
 
 # ------------------------------------------------------------------ pods, in one pass

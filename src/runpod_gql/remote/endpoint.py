@@ -6,11 +6,17 @@ import asyncio
 import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from runpod_gql.errors import RemoteTimeoutError, SSHError
 
-__all__ = ["PortMapping", "SSHEndpoint", "ssh_endpoint_from_ports", "wait_for_ssh_banner"]
+__all__ = [
+    "PortMapping",
+    "SSHEndpoint",
+    "public_ssh_port",
+    "ssh_endpoint_from_ports",
+    "wait_for_ssh_banner",
+]
 
 
 @dataclass(frozen=True)
@@ -40,10 +46,11 @@ class PortMapping(Protocol):
     def type(self) -> str | None: ...
 
 
-def ssh_endpoint_from_ports(
-    ports: Iterable[PortMapping] | None, username: str = "root"
-) -> SSHEndpoint | None:
-    """The first public mapping of private port 22, as runpodctl picks it; ``None`` if there is none.
+P = TypeVar("P", bound=PortMapping)
+
+
+def public_ssh_port(ports: Iterable[P] | None) -> P | None:
+    """The first public TCP mapping of private port 22, as runpodctl picks it; ``None`` if none.
 
     Private addresses (``is_ip_public`` false) are skipped: they are reachable only from inside
     RunPod's network, and runpod-python's habit of returning them is a known bug.
@@ -56,8 +63,18 @@ def ssh_endpoint_from_ports(
             and entry.public_port is not None
             and (entry.type or "tcp").lower() == "tcp"
         ):
-            return SSHEndpoint(entry.ip, int(entry.public_port), username)
+            return entry
     return None
+
+
+def ssh_endpoint_from_ports(
+    ports: Iterable[PortMapping] | None, username: str = "root"
+) -> SSHEndpoint | None:
+    """Where :func:`public_ssh_port` says sshd is reached; ``None`` if nowhere yet."""
+    entry = public_ssh_port(ports)
+    if entry is None or entry.ip is None or entry.public_port is None:
+        return None
+    return SSHEndpoint(entry.ip, int(entry.public_port), username)
 
 
 async def wait_for_ssh_banner(host: str, port: int, timeout: float = 10.0) -> str:

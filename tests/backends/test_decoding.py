@@ -21,9 +21,10 @@ from graphql import (
     parse,
 )
 from pydantic import ValidationError
+from runpod_gql_generated.base_client import decode_response
 
 from runpod_gql.backends import graphql_map, rest_map
-from runpod_gql.backends.decoding import ABSENT, From, shape
+from runpod_gql.backends.decoding import ABSENT, From, built, shape
 from runpod_gql.models import (
     DesiredStatus,
     Pod,
@@ -177,6 +178,40 @@ def test_decoded_pods_are_ordinary_public_models() -> None:
         {"id": "x", "name": "n", "status": "EXITED", "image": "i", "cost": 0, "gpu": {"id": "A"}}
     )
     assert (one.gpu_type_id, one.gpu_count) == ("A", 1)
+
+
+def test_the_pods_of_one_answer_share_their_fields_sets_safely() -> None:
+    answer = {"data": {"myself": {"pods": [GQL_POD, {**GQL_POD, "id": "p2"}]}}}
+    read = decode_response(built(graphql_map.PodsAnswer), json.dumps(answer).encode())
+    assert read.data is not None and read.data.myself is not None
+    first, second = read.data.myself.pods or []
+    assert first is not None and second is not None
+    assert first.runtime is not None and second.runtime is not None
+    # one set per class and shape, not one per instance (over half a list's memory)
+    assert first.model_fields_set is second.model_fields_set
+    assert first.runtime.model_fields_set is second.runtime.model_fields_set
+    assert first.runtime.ports[0].model_fields_set is second.runtime.ports[1].model_fields_set
+    assert first.ssh is not None and second.ssh is not None
+    assert first.ssh.model_fields_set is second.ssh.model_fields_set
+    # what it says is still each pod's own: the fields the answer set
+    assert {"id", "name", "image", "runtime", "ssh_proxy"} <= first.model_fields_set
+    assert "cloud" not in first.model_fields_set  # REST v2 only: never read here
+    assert first.model_dump(exclude_unset=True) == {
+        **second.model_dump(exclude_unset=True),
+        "id": "p1",
+    }
+    # pydantic copies the set before it adds to it
+    copied = first.model_copy(update={"cloud": "SECURE"})
+    assert "cloud" in copied.model_fields_set and "cloud" not in second.model_fields_set
+
+
+def test_a_pod_of_another_shape_keeps_a_set_of_its_own() -> None:
+    gpu = {"id": "g", "name": "n", "status": "EXITED", "image": "i", "cost": 0, "gpu": {"id": "A"}}
+    cpu = {"id": "c", "name": "n", "status": "EXITED", "image": "i", "cost": 0, "disk": 10}
+    a, b, c = (rest_map.pod(p) for p in (gpu, cpu, {**gpu, "id": "g2"}))
+    assert a.model_fields_set is c.model_fields_set
+    assert "container_disk_gb" in b.model_fields_set
+    assert "container_disk_gb" not in a.model_fields_set
 
 
 def test_the_public_classes_keep_their_own_validation() -> None:

@@ -40,7 +40,7 @@ from ..models import (
     Template,
 )
 from ..remote.endpoint import public_ssh_port
-from .decoding import ABSENT, From, listed_or_null, present, read, shape
+from .decoding import ABSENT, From, listed_or_null, present, read, shape, share_fields_set
 
 SSH_PROXY_HOST = "ssh.runpod.io"  # RunPod's SSH proxy: user <podHostId>, port 22
 
@@ -171,9 +171,10 @@ def _finish_state(pod: dict[str, Any]) -> None:
         pod["status"] = _OBSERVED_BY_DESIRED[desired]
     if rt is not None:
         values = rt.__dict__  # frozen: fixed in place, before anyone sees it
-        values["ports"] = present(values["ports"], "private_port")
-        values["gpus"] = present(values["gpus"])
-        pod["ssh"] = direct_ssh(values["ports"])
+        values["ports"] = ports = present(values["ports"], "private_port")
+        values["gpus"] = gpus = present(values["gpus"])
+        pod["ssh"] = ssh = direct_ssh(ports)
+        share_fields_set(rt, ssh, *ports, *gpus)
 
 
 def _finish_pod(pod: dict[str, Any]) -> None:
@@ -182,6 +183,7 @@ def _finish_pod(pod: dict[str, Any]) -> None:
     if proxy is not None:
         if proxy.username:
             proxy.__dict__["command"] = f"ssh {proxy.username}@{SSH_PROXY_HOST}"
+            share_fields_set(proxy)
         else:
             pod["ssh_proxy"] = None
     for name in _EMPTY_MEANS_NONE:

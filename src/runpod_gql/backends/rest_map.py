@@ -36,7 +36,7 @@ from ..models import (
     Template,
 )
 from .base import BillingQuery, EndpointSave, GpuQuery, PodChanges, PodCreate, TemplateSave
-from .decoding import From, listed_or_null, present, read, shape
+from .decoding import From, listed_or_null, present, read, shape, share_fields_set
 
 Json = Mapping[str, Any]
 
@@ -97,12 +97,15 @@ def _finish_pod(pod: dict[str, Any]) -> None:
         for port in ports:
             # v2 lists only mappings reachable from outside; an address means a public one.
             port.__dict__["is_ip_public"] = bool(port.ip) and port.public_port is not None
+        share_fields_set(rt, *ports, *values["gpus"])
     for name in ("ssh", "ssh_proxy"):
         ssh: SSHConnection | None = pod[name]
         if ssh is not None and not ssh.host:
             pod[name] = None
-        elif ssh is not None and not ssh.username:
-            ssh.__dict__["username"] = "root"
+        elif ssh is not None:
+            if not ssh.username:
+                ssh.__dict__["username"] = "root"
+            share_fields_set(ssh)
     pod["cost_per_hr"] = pod["cost_per_hr"] or 0.0
     pod["image"] = pod["image"] or ""
     pod["args"] = pod["args"] or None

@@ -13,6 +13,8 @@ class Model(BaseModel):
 
     Frozen: a model is what the server said at one moment; ask again for a fresher one.
     A field one API does not report is ``None`` (each such field says which API has it).
+    Models read from one answer share their ``model_fields_set`` (it is the same for nearly
+    all of them, and a set each was over half of a pod list's memory): read it, never add to it.
     """
 
     # ClassVar, as pydantic declares it: unannotated, type checkers see every model as partly unknown.

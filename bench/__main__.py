@@ -763,7 +763,7 @@ async def run(sizes: Sizes, quick: bool, only: set[str] | None) -> dict[str, Any
             )
         if wanted("scaling"):
             report.progress("9 scaling: list 100/1,000/5,000 pods, wait on 100/1,000")
-            results["scaling"] = await scaling.run(quick, home)
+            results["scaling"] = await scaling.run_in_fresh_process(quick)
         if wanted("jobs"):
             from .jobs import jobs
 

@@ -140,10 +140,17 @@ def _envelope(result: type[PydanticBaseModel]) -> type[GraphQLResponse[Any]]:
 # Bodies from this size up are validated with the garbage collector paused (see validate_json).
 LARGE_BODY = 64 * 1024
 
-# CPython's classic generational collector (3.10-3.13, with the GIL): where ``freeze`` and
-# ``unfreeze`` are constant-time list splices and ``collect(n)`` on empty generations only
-# counts. On 3.14's incremental collector the body is validated with the collector paused only.
-_PROMOTE = sys.version_info < (3, 14) and getattr(sys, "_is_gil_enabled", lambda: True)()
+
+class _Promotion:
+    """Whether large results go straight to the oldest generation in this process.
+
+    Only on CPython's classic generational collector (3.10-3.13, with the GIL), where ``freeze``
+    and ``unfreeze`` are constant-time list splices and ``collect(n)`` on empty generations only
+    counts; on 3.14's incremental collector the body is validated with the collector paused only.
+    Off for good once the program is seen to freeze objects itself (see ``_promote_young``).
+    """
+
+    on = sys.version_info < (3, 14) and getattr(sys, "_is_gil_enabled", lambda: True)()
 
 
 def validate_json(model: type[ModelT], content: bytes) -> ModelT:
@@ -163,7 +170,7 @@ def validate_json(model: type[ModelT], content: bytes) -> ModelT:
     gc.disable()
     try:
         result = model.model_validate_json(content)
-        if _PROMOTE:
+        if _Promotion.on:
             _promote_young()
         return result
     finally:
@@ -177,9 +184,12 @@ def _promote_young() -> None:
     the oldest: two constant-time operations. They also zero the collector's counts, which say
     when the middle and oldest generations are next collected; those are put back by collecting
     the emptied generations (which only counts), so the program's own collection schedule is
-    kept. Not done when the program froze objects itself: ``unfreeze`` would release them.
+    kept. Never done once the program has frozen objects itself: ``unfreeze`` would release
+    them. Counting them walks them all (``get_freeze_count``): this is checked only while the
+    count is zero, which is constant time, and the first frozen object seen turns promotion off.
     """
     if gc.get_freeze_count():
+        _Promotion.on = False
         return
     _, young_passes, middle_passes = gc.get_count()
     gc.freeze()

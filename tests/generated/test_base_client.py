@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from pydantic import BaseModel, ValidationError, model_validator
+from runpod_gql_generated import base_client
 from runpod_gql_generated.base_client import LARGE_BODY, decode_response, validate_json
 from runpod_gql_generated.list_pods import ListPods
 
@@ -102,7 +103,8 @@ def test_a_large_result_goes_to_the_oldest_generation_with_the_schedule_kept() -
 
 
 @classic_collector
-def test_objects_the_program_froze_stay_frozen() -> None:
+def test_objects_the_program_froze_stay_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(base_client._Promotion, "on", True)  # put back after the test
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
@@ -110,6 +112,8 @@ def test_objects_the_program_froze_stay_frozen() -> None:
         result = validate_json(Nested, _nested_body(20_000))
         assert gc.get_freeze_count() == frozen
         assert len(result.items) == 20_000
+        # Counting frozen objects walks them all: once seen, promotion is off for good.
+        assert not base_client._Promotion.on
     finally:
         gc.unfreeze()
 

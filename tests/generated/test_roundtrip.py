@@ -13,7 +13,7 @@ import json
 import sys
 import typing
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import httpx
 import pytest

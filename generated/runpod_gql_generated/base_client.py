@@ -162,19 +162,38 @@ def validate_json(model: type[ModelT], content: bytes) -> ModelT:
     measured, a third of a list's cost, and growing faster than the list (75 ms for the young
     pass at 5,000). So a large body is validated with the collector paused, and what it made is
     then moved straight to the oldest generation (:func:`_promote_young`), where only the
-    collector's rare full passes look at it. Validation holds the GIL: no other code sees the
-    pause. A collector the program disabled stays disabled.
+    collector's rare full passes look at it; the program's own young objects are collected
+    first, so none of them is promoted with it. Validation holds the GIL: no other code sees
+    the pause. A collector the program disabled stays disabled.
     """
     if len(content) < LARGE_BODY or not gc.isenabled():
         return model.model_validate_json(content)
     gc.disable()
     try:
+        promote = _Promotion.on and _nothing_frozen()
+        if promote:
+            # The program's young objects are collected now, as their turn would have come
+            # (the garbage among them freed, the living counted as usual): what is moved below
+            # is then only what this validation made.
+            gc.collect(1)
         result = model.model_validate_json(content)
-        if _Promotion.on:
+        if promote:
             _promote_young()
         return result
     finally:
         gc.enable()
+
+
+def _nothing_frozen() -> bool:
+    """Whether the program has frozen no objects (``unfreeze`` would release them).
+
+    Counting them walks them all (``get_freeze_count``), so this is asked only while the
+    answer is zero, which is constant time: the first frozen object seen turns promotion off.
+    """
+    if gc.get_freeze_count():
+        _Promotion.on = False
+        return False
+    return True
 
 
 def _promote_young() -> None:
@@ -183,14 +202,8 @@ def _promote_young() -> None:
     ``freeze`` splices the generations onto the permanent one and ``unfreeze`` splices that onto
     the oldest: two constant-time operations. They also zero the collector's counts, which say
     when the middle and oldest generations are next collected; those are put back by collecting
-    the emptied generations (which only counts), so the program's own collection schedule is
-    kept. Never done once the program has frozen objects itself: ``unfreeze`` would release
-    them. Counting them walks them all (``get_freeze_count``): this is checked only while the
-    count is zero, which is constant time, and the first frozen object seen turns promotion off.
+    the emptied generations (which only counts), so the program's collection schedule is kept.
     """
-    if gc.get_freeze_count():
-        _Promotion.on = False
-        return
     _, young_passes, middle_passes = gc.get_count()
     gc.freeze()
     gc.unfreeze()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -67,6 +68,10 @@ class Item(BaseModel):
     n: int
 
 
+class _Cycle:
+    me: object
+
+
 class Nested(BaseModel):
     items: list[Item]
 
@@ -91,10 +96,16 @@ def test_a_large_result_goes_to_the_oldest_generation_with_the_schedule_kept() -
     for _ in range(3):
         gc.collect(0)  # three young passes counted towards a middle one
     assert gc.get_count()[1:] == (3, 2)
+    garbage = _Cycle()
+    garbage.me = garbage
+    gone = weakref.ref(garbage)
+    del garbage
     result = validate_json(Nested, body)
-    # No young pass will walk the 20,000 items only to find them alive; the program's own
-    # schedule of middle and full passes is where it was.
-    assert gc.get_count()[1:] == (3, 2)
+    # The program's young objects were collected first, as their turn would have come (a middle
+    # pass: one more towards a full one), its garbage with them, so none of it is promoted...
+    assert gone() is None
+    # ...and no young pass will walk the 20,000 items only to find them alive.
+    assert gc.get_count()[1:] == (0, 3)
     young = {id(o) for o in gc.get_objects(generation=0)} | {
         id(o) for o in gc.get_objects(generation=1)
     }

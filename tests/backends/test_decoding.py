@@ -328,10 +328,13 @@ def _rest_key_exists(path: tuple[Any, ...], schema: dict[str, Any], spec: dict[s
     return True
 
 
-def test_every_rest_key_the_pod_shape_reads_is_in_the_document() -> None:
+@pytest.mark.parametrize("pod_shape", [rest_map.POD, rest_map.POD_STATE], ids=["Pod", "PodState"])
+def test_every_rest_key_a_pod_shape_reads_is_in_the_document(pod_shape: Any) -> None:
     spec = document()
     pod_schema = spec["components"]["schemas"]["Pod"]
-    paths = set(_alias_paths(rest_map.POD))
+    paths = set(_alias_paths(pod_shape))
     missing = [p for p in paths if not _rest_key_exists(p, pod_schema, spec)]
     assert not missing, missing
-    assert ("ssh", "direct") in paths and ("mounts", "network", 0, "volumeId") in paths
+    assert ("ssh", "direct") in paths and ("runtime", "ports") in paths
+    if pod_shape is rest_map.POD:
+        assert ("mounts", "network", 0, "volumeId") in paths

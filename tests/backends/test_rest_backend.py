@@ -21,7 +21,7 @@ from runpod_gql.errors import (
     ResponseValidationError,
     UnsupportedOperationError,
 )
-from runpod_gql.models import Availability
+from runpod_gql.models import Availability, PodState
 
 from .support import response_examples
 
@@ -238,6 +238,16 @@ async def test_a_paged_list_follows_every_cursor_once() -> None:
     )
     assert [p.id for p in await rest(sender).list_pods()] == ["a", "b", "c"]
     assert [params for _, _, params, _ in sender.sent] == [None, {"cursor": "c1"}, {"cursor": "c2"}]
+
+
+async def test_a_wait_reads_each_pod_of_every_page_as_its_state_only() -> None:
+    pages = {None: _page(["a", "b"], "c1", True), "c1": _page(["c"], None, False)}
+    pods = await rest(PagedSender(pages)).list_pods()
+    states = await rest(PagedSender(pages)).list_pod_states()
+    assert [type(s) for s in states] == [PodState] * 3
+    # the same state as the whole pod, read from the same answer
+    for state, pod in zip(states, pods, strict=True):
+        assert state == PodState.model_validate({k: getattr(pod, k) for k in PodState.model_fields})
 
 
 async def test_pages_are_asked_for_one_at_a_time() -> None:

@@ -30,6 +30,7 @@ from ..models import (
     NetworkVolume,
     Pod,
     PodRuntime,
+    PodState,
     PortMapping,
     RegistryAuth,
     SSHConnection,
@@ -88,7 +89,7 @@ _SSH = core_schema.nullable_schema(
 _NULLABLE_STR_LIST = core_schema.nullable_schema(core_schema.list_schema(core_schema.str_schema()))
 
 
-def _finish_pod(pod: dict[str, Any]) -> None:
+def _finish_state(pod: dict[str, Any]) -> None:
     rt: PodRuntime | None = pod["runtime"]
     if rt is not None:
         values = rt.__dict__  # frozen: fixed in place, before anyone sees it
@@ -107,6 +108,10 @@ def _finish_pod(pod: dict[str, Any]) -> None:
                 ssh.__dict__["username"] = "root"
             share_fields_set(ssh)
     pod["cost_per_hr"] = pod["cost_per_hr"] or 0.0
+
+
+def _finish_pod(pod: dict[str, Any]) -> None:
+    _finish_state(pod)
     pod["image"] = pod["image"] or ""
     pod["args"] = pod["args"] or None
     pod["env"] = pod["env"] or {}
@@ -116,16 +121,21 @@ def _finish_pod(pod: dict[str, Any]) -> None:
         pod["gpu_count"] = 0 if pod["gpu_type_id"] is None else 1
 
 
+# What a wait reads of a pod: v2 has no field selection, but the rest of each pod is skipped.
+_STATE_FIELDS: dict[str, str | From | tuple[str, ...]] = {
+    "id": "id",
+    "name": "name",
+    "status": "status",
+    "cost_per_hr": From("cost", core_schema.nullable_schema(core_schema.float_schema())),
+    "runtime": From("runtime", core_schema.nullable_schema(_RUNTIME)),
+    "ssh": From(("ssh", "direct"), _SSH),
+    "ssh_proxy": From(("ssh", "proxy"), _SSH),
+}
+POD_STATE = shape(PodState, _STATE_FIELDS, finish=_finish_state)
 POD = shape(
     Pod,
     {
-        "id": "id",
-        "name": "name",
-        "status": "status",
-        "cost_per_hr": From("cost", core_schema.nullable_schema(core_schema.float_schema())),
-        "runtime": From("runtime", core_schema.nullable_schema(_RUNTIME)),
-        "ssh": From(("ssh", "direct"), _SSH),
-        "ssh_proxy": From(("ssh", "proxy"), _SSH),
+        **_STATE_FIELDS,
         "image": From("image", core_schema.nullable_schema(core_schema.str_schema())),
         "args": "args",
         "gpu_type_id": ("gpu", "id"),
@@ -168,6 +178,7 @@ def pod(data: bytes | str | Mapping[str, Any]) -> Pod:
 
 
 RestPod = Annotated[Pod, GetPydanticSchema(lambda _type, _handler: POD)]
+RestPodState = Annotated[PodState, GetPydanticSchema(lambda _type, _handler: POD_STATE)]
 
 
 class _Answer(BaseModel):
@@ -191,6 +202,13 @@ class PodsAnswer(_Answer):
     """listPods: ``{"pods": [...]}``, and ``pagination`` where the API pages."""
 
     pods: list[RestPod]
+    pagination: Pagination | None = None
+
+
+class StatesAnswer(_Answer):
+    """listPods read for a wait: each pod's state only (:class:`PodState`)."""
+
+    pods: list[RestPodState]
     pagination: Pagination | None = None
 
 

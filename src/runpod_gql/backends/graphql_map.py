@@ -39,7 +39,7 @@ from ..models import (
     SSHConnection,
     Template,
 )
-from ..remote.endpoint import public_ssh_port
+from ..remote.endpoint import public_ssh_address
 from .decoding import ABSENT, From, listed_or_null, present, read, shape, share_fields_set
 
 SSH_PROXY_HOST = "ssh.runpod.io"  # RunPod's SSH proxy: user <podHostId>, port 22
@@ -90,11 +90,11 @@ def port_list(ports: str | None) -> list[str]:
 
 
 def direct_ssh(ports: Sequence[PortMapping]) -> SSHConnection | None:
-    """The pod's public SSH port (:func:`public_ssh_port`) as a connection, as runpodctl shows it."""
-    found = public_ssh_port(ports)
-    if found is None or not found.ip or found.public_port is None:
+    """The pod's public SSH address (:func:`public_ssh_address`) as runpodctl shows it."""
+    found = public_ssh_address(ports)
+    if found is None:
         return None
-    host, port = found.ip, found.public_port
+    host, port = found
     return SSHConnection(host=host, port=port, command=f"ssh root@{host} -p {port}")
 
 

@@ -6,14 +6,14 @@ import asyncio
 import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from runpod_gql.errors import RemoteTimeoutError, SSHError
 
 __all__ = [
     "PortMapping",
     "SSHEndpoint",
-    "public_ssh_port",
+    "public_ssh_address",
     "ssh_endpoint_from_ports",
     "wait_for_ssh_banner",
 ]
@@ -46,11 +46,9 @@ class PortMapping(Protocol):
     def type(self) -> str | None: ...
 
 
-P = TypeVar("P", bound=PortMapping)
-
-
-def public_ssh_port(ports: Iterable[P] | None) -> P | None:
-    """The first public TCP mapping of private port 22, as runpodctl picks it; ``None`` if none.
+def public_ssh_address(ports: Iterable[PortMapping] | None) -> tuple[str, int] | None:
+    """The address of the first public TCP mapping of private port 22, as runpodctl picks it;
+    ``None`` if there is none.
 
     Private addresses (``is_ip_public`` false) are skipped: they are reachable only from inside
     RunPod's network, and runpod-python's habit of returning them is a known bug.
@@ -63,18 +61,16 @@ def public_ssh_port(ports: Iterable[P] | None) -> P | None:
             and entry.public_port is not None
             and (entry.type or "tcp").lower() == "tcp"
         ):
-            return entry
+            return entry.ip, int(entry.public_port)
     return None
 
 
 def ssh_endpoint_from_ports(
     ports: Iterable[PortMapping] | None, username: str = "root"
 ) -> SSHEndpoint | None:
-    """Where :func:`public_ssh_port` says sshd is reached; ``None`` if nowhere yet."""
-    entry = public_ssh_port(ports)
-    if entry is None or entry.ip is None or entry.public_port is None:
-        return None
-    return SSHEndpoint(entry.ip, int(entry.public_port), username)
+    """Where :func:`public_ssh_address` says sshd is reached; ``None`` if nowhere yet."""
+    found = public_ssh_address(ports)
+    return None if found is None else SSHEndpoint(*found, username)
 
 
 async def wait_for_ssh_banner(host: str, port: int, timeout: float = 10.0) -> str:

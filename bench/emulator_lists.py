@@ -50,14 +50,10 @@ async def _request(session: aiohttp.ClientSession, url: str, body: bytes | None)
 async def one_size(
     pods: int, bodies: dict[str, bytes | None], rounds: int, profile: str | None
 ) -> dict[str, dict[str, float]]:
-    from runpod_gql.emulator import Emulator, PodCreate
+    from runpod_gql.emulator import Emulator
 
     async with Emulator(api_key=API_KEY, boot_seconds=20, ssh_seconds=10) as emu:
-        emu.set_stock(GPU, pods + 10)
-        for i in range(pods):
-            spec = PodCreate(gpu_type_ids=[GPU], name=f"fleet-{i}", image="img", ports="22/tcp")
-            emu.state.create_pod(spec)
-        emu.clock.advance(60)  # booted: a runtime and port mappings on every pod
+        emu.add_fleet(pods, GPU)  # booted: a runtime and port mappings on every pod
         urls = {
             name: emu.url if body is not None else f"{emu.url.removesuffix('/graphql')}/v2/pods"
             for name, body in bodies.items()

@@ -212,6 +212,12 @@ async def test_control_endpoint(runpod_emulator: Emulator, http: httpx.AsyncClie
     r = await post(http, CREATE, {"input": {"gpuTypeId": "NVIDIA L4", "imageName": "x"}})
     assert "no longer any instances" in r.json()["errors"][0]["message"]
 
+    r = await http.post("/_emulator/fleet", json={"count": 2, "gpu_type_id": "NVIDIA A40"})
+    fleet = r.json()["ids"]
+    assert [runpod_emulator.state.pods[i].name for i in fleet] == ["fleet-0", "fleet-1"]
+    assert {runpod_emulator.state.pods[i].desired_status for i in fleet} == {"RUNNING"}
+    assert (await http.post("/_emulator/fleet", json={"count": 1, "gpu_type_id": "?"})).is_error
+
     assert (
         await http.post("/_emulator/outbid", json={"pod_id": pod_id})
     ).status_code == 400  # on demand

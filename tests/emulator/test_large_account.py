@@ -9,7 +9,7 @@ import json
 import httpx
 from graphql import ExecutionContext, ExecutionResult, execute, parse
 
-from runpod_gql.emulator import Emulator, PodCreate
+from runpod_gql.emulator import Emulator
 from runpod_gql.emulator._gql_exec import default_resolver
 from runpod_gql.emulator._graphql import load_schema
 from runpod_gql.models import PodStatus
@@ -26,14 +26,7 @@ LIST_PODS = """query ListPods { myself { id pods {
 
 async def test_a_5000_pod_account_lists_correctly_on_both_apis(runpod_emulator: Emulator) -> None:
     emu = runpod_emulator
-    emu.set_stock(GPU, N + 10)
-    records = [
-        emu.state.create_pod(
-            PodCreate(gpu_type_ids=[GPU], name=f"fleet-{i}", image="img", ports="22/tcp")
-        )
-        for i in range(N)
-    ]
-    emu.clock.advance(60)  # booted: runtimes and port mappings on every pod
+    records = emu.add_fleet(N, GPU)  # booted: runtimes and port mappings on every pod
     stopped = {r.id for r in records[::500]}
     for pod_id in stopped:
         emu.state.stop_pod(pod_id)

@@ -189,6 +189,25 @@ async def test_capacity_error_and_stock(runpod_emulator: Emulator, gql: Generate
     assert prices.gpu_types[0].lowest_price.stock_status is None
 
 
+async def test_a_fleet_in_one_call_leaves_the_stock_as_it_was(runpod_emulator: Emulator) -> None:
+    emu = runpod_emulator
+    emu.set_stock(A40, 0)  # the fleet's machines are added for it: none free before or after
+    free = dict(emu.state.stock)
+    pods = emu.add_fleet(3, A40, name="sweep")
+    assert [p.name for p in pods] == ["sweep-0", "sweep-1", "sweep-2"]
+    assert emu.state.stock == free
+    async with emu.client(api="rest") as rp:
+        listed = {p.id: p for p in await rp.pods.list()}
+    assert set(listed) == {p.id for p in pods}
+    assert all(p.status.value == "RUNNING" and p.ssh is not None for p in listed.values())
+    booting = emu.add_fleet(1, A40, booted=False)
+    assert emu.state.pods[booting[0].id].desired_status == "CREATED"
+    with pytest.raises(KeyError, match="unknown GPU type"):
+        emu.add_fleet(1, "NVIDIA H999")
+    with pytest.raises(ValueError, match="count must be >= 0"):
+        emu.add_fleet(-1)
+
+
 async def test_host_full_on_resume(runpod_emulator: Emulator, gql: GeneratedClient) -> None:
     pod = (await gql.create_pod(on_demand())).pod_find_and_deploy_on_demand
     assert pod is not None

@@ -209,9 +209,7 @@ def test_a_large_list_is_projected_not_executed_field_by_field(
 
     monkeypatch.setattr(ExecutionContext, "execute_field", counting)
     world = make_world()
-    world.set_stock(GPU, 200)
-    for i in range(200):
-        world.create_pod(PodCreate(gpu_type_ids=[GPU], name=f"fleet-{i}", image="img"))
+    world.add_fleet(200, GPU)
     doc = parse("query { myself { id pods { id name runtime { ports { ip } } } } }")
     run(world, doc, None, projecting=True)
     assert calls == 1  # myself

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from runpod_gql import Progress
-from runpod_gql.emulator import Emulator, PodCreate
+from runpod_gql.emulator import Emulator
 from tests.support import client_for, op
 
 A40 = "NVIDIA A40"
@@ -11,13 +11,7 @@ PODS = 1000
 
 
 async def test_waiting_for_1000_pods_is_one_request_per_tick(emu: Emulator) -> None:
-    emu.set_stock(A40, PODS + 10)
-    ids = [
-        emu.state.create_pod(
-            PodCreate(gpu_type_ids=[A40], name=f"fleet-{i}", image="img", ports="22/tcp")
-        ).id
-        for i in range(PODS)
-    ]
+    ids = [pod.id for pod in emu.add_fleet(PODS, A40, booted=False)]
     seen: list[Progress] = []
     async with client_for(emu) as rp:
         emu.reset_log()

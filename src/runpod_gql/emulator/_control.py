@@ -76,6 +76,18 @@ def set_stock(host: ControlHost, world: World, data: dict[str, Any]) -> Any:
     return {"ok": True}
 
 
+def add_fleet(host: ControlHost, world: World, data: dict[str, Any]) -> Any:
+    pods = world.add_fleet(
+        int(data["count"]),
+        str(data.get("gpu_type_id") or "NVIDIA A40"),
+        name=str(data.get("name") or "fleet"),
+        image=str(data.get("image") or "img"),
+    )
+    if data.get("booted", True):
+        host.clock.advance(world.ready_seconds)
+    return {"ids": [p.id for p in pods], "now": host.advance().now}
+
+
 def fill_host(host: ControlHost, world: World, data: dict[str, Any]) -> Any:
     world.fill_host(_known_pod(world, data), bool(data.get("full", True)))
     return {"ok": True}
@@ -149,6 +161,7 @@ CONTROL_ROUTES: dict[tuple[str, str], Route] = {
     ("DELETE", "/faults"): clear_faults,
     ("POST", "/rate_limit"): set_rate_limit,
     ("POST", "/stock"): set_stock,
+    ("POST", "/fleet"): add_fleet,
     ("POST", "/fill_host"): fill_host,
     ("POST", "/outbid"): outbid,
     ("POST", "/logs"): write_log,

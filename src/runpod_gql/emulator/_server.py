@@ -317,6 +317,22 @@ class Emulator:
         """Free GPUs of a type (in one data centre, or all); 0 makes creates fail for capacity."""
         self.state.set_stock(gpu_type_id, count, data_center_id)
 
+    def add_fleet(
+        self,
+        count: int,
+        gpu_type_id: str = "NVIDIA A40",
+        *,
+        name: str = "fleet",
+        image: str = "img",
+        booted: bool = True,
+    ) -> list[PodRecord]:
+        """``count`` one-GPU pods (``{name}-0``...) on machines added for them, stock unchanged;
+        ``booted``: the clock then moves past their boot, so each is RUNNING with SSH published."""
+        pods = self.state.add_fleet(count, gpu_type_id, name=name, image=image)
+        if booted:
+            self.clock.advance(self.state.ready_seconds)
+        return pods
+
     def fill_host(self, pod_id: str, full: bool = True) -> None:
         """Resuming this pod fails with the host-full error (until ``full=False``)."""
         self.state.fill_host(pod_id, full)

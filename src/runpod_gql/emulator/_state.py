@@ -215,6 +215,11 @@ class World:
             self.public_templates[t.id] = t
 
     # ----------------------------------------------------------------- time and billing
+    @property
+    def ready_seconds(self) -> float:
+        """From a start to a runtime with SSH published: boot, then sshd."""
+        return self.boot_seconds + self.ssh_seconds
+
     def advance(self, now: float) -> None:
         """Bill the time since the last call; boot (or fail) pods whose boot time has come."""
         if now > self._last_settled:
@@ -310,6 +315,32 @@ class World:
             keys = [(gpu_type_id, data_center_id)]
         for key in keys:
             self.stock[key] = count
+
+    def add_fleet(
+        self, count: int, gpu_type_id: str, *, name: str = "fleet", image: str = "img"
+    ) -> list[PodRecord]:
+        """``count`` one-GPU pods named ``{name}-0``, ``{name}-1``... with 22/tcp published, on
+        machines added for them: the free stock is what it was before (a large account in one
+        call, for fleet tests and benchmarks)."""
+        if count < 0:
+            raise ValueError("count must be >= 0")
+        keys = [k for k in self.stock if k[0] == gpu_type_id]
+        if not keys:
+            raise KeyError(f"unknown GPU type {gpu_type_id!r}")
+        free = {k: self.stock[k] for k in keys}
+        for key in keys:
+            self.stock[key] += count
+        try:
+            return [
+                self.create_pod(
+                    PodCreate(
+                        gpu_type_ids=[gpu_type_id], name=f"{name}-{i}", image=image, ports="22/tcp"
+                    )
+                )
+                for i in range(count)
+            ]
+        finally:
+            self.stock.update(free)
 
     def free_gpus(self, gpu_type_id: str, data_center_id: str) -> int:
         return self.stock.get((gpu_type_id, data_center_id), 0)
@@ -924,7 +955,4 @@ def _words(count: int) -> struct.Struct:
 
 def runtime_ready(world: World, pod: PodRecord) -> bool:
     """The container is up: boot + ssh delay after the last start, and not stopped."""
-    return (
-        pod.desired_status != "EXITED"
-        and world.now >= pod.started_at + world.boot_seconds + world.ssh_seconds
-    )
+    return pod.desired_status != "EXITED" and world.now >= pod.started_at + world.ready_seconds

@@ -13,6 +13,11 @@ measured. All sides run alternated round by round in this one process:
   ready, so it returns after its first poll): the requests it sent and the client's CPU for the
   tick; against raw aiohttp + ``json.loads`` of the same request and a dict check per pod, and
   runpod-python ``get_pods()`` + the same check.
+- **decode**: the list's answer read in-process, no HTTP: runpod-gql's decoding of the GraphQL
+  and v2 bodies against ``json.loads`` of the same bytes, and pydantic's own floor: the same
+  pods, dumped with their public field names, validated into ``list[Pod]`` the same way (no
+  aliases, no Python per pod) against ``json.loads`` of those bytes. It is what bounds any
+  client whose results are these pydantic models.
 - **memory**: bytes still allocated (tracemalloc) while one list's result is held, per 1,000 pods.
 - **emulator**: the emulator's own time to answer the ListPods (it is what users' fleet tests wait on).
 
@@ -99,6 +104,9 @@ FLOORS = {
     "runpod-gql wait_all_ready tick (GraphQL)": "raw aiohttp + json.loads + check (GraphQL)",
     "runpod-gql wait_all_ready tick (REST v2)": "raw aiohttp + json.loads + check (REST v2)",
     "runpod-python get_pods + check": "raw aiohttp + json.loads + check (GraphQL)",
+    "runpod-gql decode (GraphQL)": "json.loads (GraphQL)",
+    "runpod-gql decode (REST v2)": "json.loads (REST v2)",
+    "pydantic list[Pod] validate_json (public names)": "json.loads (public names)",
 }
 
 
@@ -130,13 +138,19 @@ class Sides:
         self.runpod.api_key = API_KEY
         os.environ["RUNPOD_API_BASE_URL"] = self.url.removesuffix("/graphql")
 
-    async def _raw(self, body: bytes) -> Any:
+    async def _fetch(self, body: bytes) -> bytes:
         async with self.session.post(self.url, data=body, headers=self.headers) as response:
-            return json.loads(await response.read())
+            return await response.read()
+
+    async def _fetch_rest(self) -> bytes:
+        async with self.session.get(self.rest_url, headers=self.headers) as response:
+            return await response.read()
+
+    async def _raw(self, body: bytes) -> Any:
+        return json.loads(await self._fetch(body))
 
     async def _raw_rest(self) -> Any:
-        async with self.session.get(self.rest_url, headers=self.headers) as response:
-            return json.loads(await response.read())
+        return json.loads(await self._fetch_rest())
 
     def every_request(self, wait: bool) -> list[Call]:
         """One call of each kind measured: together they send every distinct request."""
@@ -196,6 +210,49 @@ class Sides:
         pods = await self.python_pods()
         by_id = {p["id"]: p for p in pods}
         return sum(_ready(by_id.get(i)) for i in self.ids)
+
+
+async def decoders(sides: Sides) -> dict[str, Call]:
+    """The decode-only cases: each reads one answer already in memory (see the module doc)."""
+    from pydantic import RootModel
+    from runpod_gql_generated.base_client import decode_response, validate_json
+
+    from runpod_gql.backends import graphql_map, rest_map
+    from runpod_gql.backends.decoding import built
+    from runpod_gql.models import Pod
+
+    gql_body = await sides._fetch(sides.list_body)
+    rest_body = await sides._fetch_rest()
+    gql_answer, rest_answer = built(graphql_map.PodsAnswer), built(rest_map.PodsAnswer)
+
+    class Pods(RootModel[list[Pod]]):  # read as runpod-gql reads its answers (validate_json)
+        pass
+
+    public_body = Pods(await sides.rp.pods.list()).model_dump_json(by_alias=True).encode()
+
+    def timed(read: Callable[[], int]) -> Call:
+        async def call() -> int:
+            return read()
+
+        return call
+
+    def ours_gql() -> int:
+        data = decode_response(gql_answer, gql_body).data
+        assert data is not None and data.myself is not None and data.myself.pods is not None
+        return len(data.myself.pods)
+
+    return {
+        "runpod-gql decode (GraphQL)": timed(ours_gql),
+        "json.loads (GraphQL)": timed(lambda: len(json.loads(gql_body)["data"]["myself"]["pods"])),
+        "runpod-gql decode (REST v2)": timed(
+            lambda: len(validate_json(rest_answer, rest_body).pods)
+        ),
+        "json.loads (REST v2)": timed(lambda: len(json.loads(rest_body)["pods"])),
+        "pydantic list[Pod] validate_json (public names)": timed(
+            lambda: len(validate_json(Pods, public_body).root)
+        ),
+        "json.loads (public names)": timed(lambda: len(json.loads(public_body))),
+    }
 
 
 def _rotate(items: Sequence[str], by: int) -> list[str]:
@@ -265,21 +322,15 @@ async def _emulator_list_s(url: str, body: bytes | None, runs: int) -> dict[str,
 
 
 async def one_size(pods: int, home: Path, wait: bool, quick: bool) -> dict[str, Any]:
-    from runpod_gql.emulator import Emulator, PodCreate
+    from runpod_gql.emulator import Emulator
 
     list_body, states_body = await _bodies(home)
     server: ReplayServer | None = None
     sides: Sides | None = None
     try:
         async with Emulator(api_key=API_KEY, boot_seconds=20, ssh_seconds=10) as emu:
-            emu.set_stock(GPU, pods + 10)
-            ids = [
-                emu.state.create_pod(
-                    PodCreate(gpu_type_ids=[GPU], name=f"fleet-{i}", image="img", ports="22/tcp")
-                ).id
-                for i in range(pods)
-            ]
-            emu.clock.advance(60)  # booted: a runtime and port mappings on every pod
+            # booted: a runtime and port mappings on every pod
+            ids = [pod.id for pod in emu.add_fleet(pods, GPU)]
             emulator = await _emulator_list_s(emu.url, list_body, 1 if quick else 3)
             emulator_rest = await _emulator_list_s(emu.url, None, 1 if quick else 3)
             server = ReplayServer(emu.url)
@@ -315,6 +366,7 @@ async def one_size(pods: int, home: Path, wait: bool, quick: bool) -> dict[str, 
             calls,
             rounds,
         )
+        result["decode"] = await _alternate(await decoders(sides), pods, calls, rounds)
         result["memory_bytes"] = {
             "runpod-gql rp.pods.list (GraphQL)": await _held_bytes(sides.rp.pods.list),
             "runpod-gql rp.pods.list (REST v2)": await _held_bytes(sides.rp_rest.pods.list),
@@ -395,7 +447,12 @@ def render(results: dict[str, Any]) -> str:
     lines = ["[9] scaling: one call as the account grows (replay server; median of round medians)"]
     head = "| pods | client | wall ms | us/pod | CPU ms | vs its raw (wall) | vs its raw (CPU) |"
     rule = "|---|---|---|---|---|---|---|"
-    for part, title in (("list", "list"), ("wait", "wait, one tick")):
+    parts = (
+        ("list", "list"),
+        ("decode", "decode only: one list's answer read in memory, no HTTP"),
+        ("wait", "wait, one tick"),
+    )
+    for part, title in parts:
         rows = []
         for size in results["sizes"]:
             if part not in size:

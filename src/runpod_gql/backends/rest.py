@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Awaitable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -289,16 +289,18 @@ class RestBackend:
                 return
 
     # ------------------------------------------------------------------ catalogue
-    async def _gpus(self, query: GpuQuery, cloud: str) -> list[GpuType]:
-        found = await self._c.list_gpu_types(**to.gpu_params(query, cloud))
-        return [to.gpu_type(_json(g), gpu_count=query.gpu_count) for g in found]
+    async def _gpus(
+        self, query: GpuQuery, read: Callable[[dict[str, Any]], Awaitable[list[Any]]]
+    ) -> list[GpuType]:
+        """What ``read`` answers for each cloud asked, as the public models, the clouds merged.
 
-    async def list_gpu_types(self, query: GpuQuery) -> list[GpuType]:
-        # v2 has no ALL cloud: one read per cloud, merged (the better stock of the two).
+        v2 has no ALL cloud: one read per cloud, merged (the better stock of the two).
+        """
         clouds = ["SECURE", "COMMUNITY"] if query.cloud == "ALL" else [query.cloud]
         merged: dict[str, GpuType] = {}
         for cloud in clouds:
-            for gpu in await self._gpus(query, cloud):
+            for found in await read(to.gpu_params(query, cloud)):
+                gpu = to.gpu_type(_json(found), gpu_count=query.gpu_count)
                 if query.data_center_id is not None:
                     gpu = to.for_data_center(gpu, query.data_center_id)
                 if query.ids is not None and gpu.id not in query.ids:
@@ -306,12 +308,30 @@ class RestBackend:
                 merged[gpu.id] = to.merge_clouds(merged.get(gpu.id), gpu)
         return list(merged.values())
 
+    async def list_gpu_types(self, query: GpuQuery) -> list[GpuType]:
+        async def every(params: dict[str, Any]) -> list[Any]:
+            return list(await self._c.list_gpu_types(**params))
+
+        return await self._gpus(query, every)
+
     async def list_spot_gpu_types(self, query: GpuQuery) -> list[GpuType]:
         refuse("minimum_bid", "rest")
 
     async def get_gpu_type(self, gpu_type_id: str, query: GpuQuery) -> GpuType | None:
-        found = [g for g in await self.list_gpu_types(query) if g.id == gpu_type_id]
-        return found[0] if found else None
+        # getGpuType: the one type, not the whole catalogue. A 404 means no such type on any
+        # cloud, so the second cloud is not asked.
+        missing = False
+
+        async def one(params: dict[str, Any]) -> list[Any]:
+            nonlocal missing
+            if missing:
+                return []
+            found = await self._found(self._c.get_gpu_type(gpu_type_id, **params))
+            missing = found is None
+            return [] if found is None else [found]
+
+        gpus = await self._gpus(query, one)
+        return gpus[0] if gpus else None
 
     async def list_cpu_types(self) -> list[CpuType]:
         return [to.cpu_type(_json(c)) for c in await self._c.list_cpu_types()]

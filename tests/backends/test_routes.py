@@ -30,7 +30,7 @@ GRAPHQL_ONLY = {
     "delete_secret",
     "get_account",
 }
-V2_ONLY = {"restart_pod", "pod_logs", "billing"}
+V2_ONLY = {"restart_pod", "pod_logs", "billing", "save_load_balancer"}
 
 
 @pytest.mark.parametrize("operation", sorted(routes.ROUTES))

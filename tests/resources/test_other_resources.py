@@ -123,6 +123,44 @@ async def test_endpoints(emu: Emulator, api: str) -> None:
             await rp.endpoints.get(endpoint.id)
 
 
+async def test_load_balancer_endpoints_are_made_on_v2_in_every_mode(
+    emu: Emulator, api: str
+) -> None:
+    async with client_for(emu, api=api) as rp:
+        template = await rp.templates.save(name="web", image="img", is_serverless=True)
+        emu.reset_log()
+        lb = await rp.endpoints.save(
+            name="web",
+            template_id=template.id,
+            gpu_ids="ADA_24",
+            endpoint_type="LOAD_BALANCER",
+            idle_timeout=30,
+        )
+        assert [r.operation for r in emu.requests] == ["createEndpoint"]
+        assert (lb.type, lb.scaler_type, lb.idle_timeout) == ("LOAD_BALANCER", "REQUEST_COUNT", 30)
+        assert lb.url == f"https://{lb.id}.api.runpod.ai"
+        assert (await rp.endpoints.get(lb.id)).type == "LOAD_BALANCER"  # read back on either API
+        queue = await rp.endpoints.save(name="jobs", template_id=template.id, gpu_ids="ADA_24")
+        assert (queue.type, queue.scaler_type, queue.url) == ("QUEUE", "QUEUE_DELAY", None)
+        emu.reset_log()
+        with pytest.raises(InputValidationError, match="REQUEST_COUNT only"):
+            await rp.endpoints.save(
+                name="x",
+                template_id=template.id,
+                gpu_ids="ADA_24",
+                endpoint_type="LOAD_BALANCER",
+                scaler_type="QUEUE_DELAY",
+            )
+        with pytest.raises(InputValidationError, match="endpoint_type"):
+            await rp.endpoints.save(
+                name="x",
+                template_id=template.id,
+                gpu_ids="ADA_24",
+                endpoint_type="LB",  # type: ignore[arg-type]
+            )
+        assert emu.request_count() == 0  # refused before sending
+
+
 async def test_registry_auths_and_secrets_never_return_the_secret(emu: Emulator, api: str) -> None:
     async with client_for(emu, api=api) as rp:
         auth = await rp.registry_auths.save(name="ghcr", username="me", password="hunter2-secret")

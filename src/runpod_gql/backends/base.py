@@ -140,6 +140,7 @@ class EndpointSave:
     gpu_pools: Sequence[str]
     excluded_gpu_types: Sequence[str] = ()
     endpoint_id: str | None = None
+    type: Literal["QUEUE", "LOAD_BALANCER"] = "QUEUE"  # LOAD_BALANCER: REST v2 only
     gpu_count: int = 1
     workers_min: int = 0
     workers_max: int = 3

@@ -408,6 +408,8 @@ class GraphQLBackend:
         return to.endpoint(found) if found is not None else None
 
     async def save_endpoint(self, request: EndpointSave) -> Endpoint:
+        if request.type != "QUEUE":
+            refuse("save_load_balancer", "graphql")
         gpu_ids = [*request.gpu_pools, *(f"-{g}" for g in request.excluded_gpu_types)]
         fields = EndpointInput(
             name=request.name,

@@ -532,21 +532,32 @@ def endpoint(data: Json) -> Endpoint:
         flashboot=data.get("flashboot"),
         timeout_ms=data.get("timeout"),
         created_at=data.get("createdAt"),
+        url=_base_url(data),
     )
 
 
-def endpoint_body(request: EndpointSave, *, update: bool) -> dict[str, Any]:
-    """``createEndpoint`` / ``updateEndpoint`` body: a queue endpoint (GraphQL's only kind).
+def _base_url(endpoint: Json) -> str | None:
+    """A load balancer's ``requestUrls.base``, as sent (the generated model's URL type adds a
+    ``/`` to an empty path)."""
+    base = _obj(endpoint, "requestUrls").get("base")
+    if endpoint.get("type") != "LOAD_BALANCER" or not base:
+        return None
+    return str(base).rstrip("/")
 
-    The scaler becomes v2's ``scaling`` union; ``idleTimeout`` is not sent with REQUEST_COUNT
-    scaling (v2 refuses it on queue endpoints); data centres must be ids (v2 takes no regions).
+
+def endpoint_body(request: EndpointSave, *, update: bool) -> dict[str, Any]:
+    """``createEndpoint`` / ``updateEndpoint`` body: a queue endpoint, or a load balancer.
+
+    The scaler becomes v2's ``scaling`` union; ``idleTimeout`` is not sent for a queue endpoint
+    scaled by REQUEST_COUNT (v2 refuses it there); data centres must be ids (v2 takes no
+    regions). The type is sent on create only: v2 cannot change it.
     """
     if request.scaler_type == "QUEUE_DELAY":
         scaling: dict[str, Any] = {"type": "QUEUE_DELAY", "queueDelay": request.scaler_value}
     else:
         scaling = {"type": "REQUEST_COUNT", "requestCount": request.scaler_value}
     workers: dict[str, Any] = {"min": request.workers_min, "max": request.workers_max}
-    if request.scaler_type == "QUEUE_DELAY":
+    if request.type == "LOAD_BALANCER" or request.scaler_type == "QUEUE_DELAY":
         workers["idleTimeout"] = request.idle_timeout
     gpu: dict[str, Any] = {"pools": list(request.gpu_pools), "count": request.gpu_count}
     if request.excluded_gpu_types:
@@ -559,7 +570,7 @@ def endpoint_body(request: EndpointSave, *, update: bool) -> dict[str, Any]:
         "scaling": scaling,
     }
     if not update:
-        body["type"] = "QUEUE"
+        body["type"] = request.type
     if request.data_center_ids:
         body["dataCenterIds"] = list(request.data_center_ids)
     if request.network_volume_id:

@@ -239,7 +239,8 @@ class RoutedBackend:
         return await self.on("get_endpoint").get_endpoint(endpoint_id)
 
     async def save_endpoint(self, request: EndpointSave) -> Endpoint:
-        return await self.on("save_endpoint").save_endpoint(request)
+        operation = "save_endpoint" if request.type == "QUEUE" else "save_load_balancer"
+        return await self.on(operation).save_endpoint(request)
 
     async def update_endpoint_template(self, endpoint_id: str, template_id: str) -> Endpoint:
         backend = self.on("update_endpoint_template")

@@ -103,6 +103,7 @@ ROUTES: dict[str, Route] = {
     "list_endpoints": _both("rp.endpoints.list"),
     "get_endpoint": _both("rp.endpoints.get"),
     "save_endpoint": _both("rp.endpoints.save"),
+    "save_load_balancer": _v2("rp.endpoints.save(endpoint_type='LOAD_BALANCER')"),
     "update_endpoint_template": _both("rp.endpoints.update_template"),
     "set_endpoint_workers": _both("rp.endpoints.set_workers"),
     "delete_endpoint": _both("rp.endpoints.delete"),

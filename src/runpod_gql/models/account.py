@@ -77,6 +77,10 @@ class Endpoint(Model):
     flashboot: str | None = Field(default=None, description="REST v2 only")
     timeout_ms: int | None = Field(default=None, description="REST v2 only")
     created_at: datetime | None = Field(default=None, description="REST v2 only")
+    url: str | None = Field(
+        default=None,
+        description="REST v2 only: a LOAD_BALANCER endpoint's base URL (its workers' HTTP server)",
+    )
 
 
 class RegistryAuth(Model):

@@ -31,27 +31,44 @@ class Endpoints(BackendResource):
         template_id: str,
         gpu_ids: str | Sequence[str],
         endpoint_id: str | None = None,
+        endpoint_type: Literal["QUEUE", "LOAD_BALANCER"] = "QUEUE",
         workers_min: int = 0,
         workers_max: int = 3,
         gpu_count: int = 1,
         idle_timeout: int = 5,
-        scaler_type: Literal["QUEUE_DELAY", "REQUEST_COUNT"] = "QUEUE_DELAY",
+        scaler_type: Literal["QUEUE_DELAY", "REQUEST_COUNT"] | None = None,
         scaler_value: int = 4,
         locations: str | Sequence[str] | None = None,
         network_volume_id: str | None = None,
     ) -> Endpoint:
-        """Create a queue endpoint, or update the one with ``endpoint_id``.
+        """Create an endpoint, or update the one with ``endpoint_id``.
 
         ``gpu_ids`` are RunPod's GPU pool ids (e.g. ``AMPERE_16``); a ``-`` before a GPU type id
-        excludes that type. ``locations`` are data centre ids.
+        excludes that type. ``locations`` are data centre ids. ``endpoint_type`` is ``QUEUE``
+        (jobs: :meth:`RunPod.endpoint`) or ``LOAD_BALANCER`` (requests straight to the workers'
+        HTTP server at ``Endpoint.url``; REST v2 only, in every API mode). The scaler defaults to
+        ``QUEUE_DELAY`` for a queue and to ``REQUEST_COUNT``, the only one it takes, for a load
+        balancer. The type is set on create: an update keeps it.
         """
         v.integer("workers_min", workers_min)
         v.integer("workers_max", workers_max, minimum=1)
         if workers_max < workers_min:
             raise InputValidationError("workers_max", f"must be >= workers_min ({workers_min})")
+        if endpoint_type not in ("QUEUE", "LOAD_BALANCER"):
+            raise InputValidationError(
+                "endpoint_type", f"must be QUEUE or LOAD_BALANCER, got {endpoint_type!r}"
+            )
+        balanced = endpoint_type == "LOAD_BALANCER"
+        if scaler_type is None:
+            scaler_type = "REQUEST_COUNT" if balanced else "QUEUE_DELAY"
         if scaler_type not in ("QUEUE_DELAY", "REQUEST_COUNT"):
             raise InputValidationError(
                 "scaler_type", f"must be QUEUE_DELAY or REQUEST_COUNT, got {scaler_type!r}"
+            )
+        if balanced and scaler_type != "REQUEST_COUNT":
+            raise InputValidationError(
+                "scaler_type",
+                "a LOAD_BALANCER endpoint scales by REQUEST_COUNT only (queue delay needs a queue)",
             )
         ids = v.names("gpu_ids", gpu_ids)
         request = EndpointSave(
@@ -60,6 +77,7 @@ class Endpoints(BackendResource):
             gpu_pools=[g for g in ids if not g.startswith("-")],
             excluded_gpu_types=[g[1:] for g in ids if g.startswith("-")],
             endpoint_id=v.text("endpoint_id", endpoint_id) if endpoint_id is not None else None,
+            type=endpoint_type,
             gpu_count=v.integer("gpu_count", gpu_count, minimum=1),
             workers_min=workers_min,
             workers_max=workers_max,

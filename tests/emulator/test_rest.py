@@ -430,6 +430,27 @@ async def test_pods_can_be_listed_a_page_at_a_time(
     assert len(one["pods"]) == 1 and one["pagination"]["hasNextPage"]
 
 
+async def test_templates_and_endpoints_are_paged_like_pods(
+    runpod_emulator: Emulator, rest: httpx.AsyncClient
+) -> None:
+    runpod_emulator.state.rest_page_size = 2
+    for i in range(3):
+        body = {"name": f"t{i}", "image": "img"}
+        assert (await rest.post("/templates", json=body)).status_code == 201
+        runpod_emulator.clock.advance(1)
+    first = (await rest.get("/templates")).json()
+    assert len(first["templates"]) == 2 and first["pagination"]["hasNextPage"]
+    assert first["templates"][0]["name"] == "t2"  # newest first
+    rest_of = await rest.get("/templates", params={"cursor": first["pagination"]["nextCursor"]})
+    assert [t["name"] for t in rest_of.json()["templates"]] == ["t0"]
+    wrong = await rest.get("/serverless", params={"cursor": first["pagination"]["nextCursor"]})
+    assert wrong.status_code == 422  # a cursor is valid only for the list it came from
+    assert (await rest.get("/serverless")).json() == {
+        "endpoints": [],
+        "pagination": {"nextCursor": None, "hasNextPage": False},
+    }
+
+
 FOREIGN_CURSOR = base64.urlsafe_b64encode(b"listTemplates|0.0|t1").decode()
 
 

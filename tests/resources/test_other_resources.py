@@ -161,6 +161,29 @@ async def test_load_balancer_endpoints_are_made_on_v2_in_every_mode(
         assert emu.request_count() == 0  # refused before sending
 
 
+async def test_paged_templates_and_endpoints_are_listed_whole(emu: Emulator, api: str) -> None:
+    # The newer document pages listTemplates and listEndpoints as it pages listPods.
+    async with client_for(emu, api=api) as rp:
+        templates = {
+            (await rp.templates.save(name=f"t{i}", image="img", is_serverless=True)).id
+            for i in range(5)
+        }
+        first = next(iter(templates))
+        endpoints = {
+            (await rp.endpoints.save(name=f"e{i}", template_id=first, gpu_ids="ADA_24")).id
+            for i in range(5)
+        }
+        emu.state.rest_page_size = 2
+        emu.reset_log()
+        assert {t.id for t in await rp.templates.list()} >= templates
+        assert {e.id for e in await rp.endpoints.list()} == endpoints
+        sent = [r.operation for r in emu.requests]
+        if api == "rest":  # 3 pages of at most 2 each
+            assert sent == ["listTemplates"] * 3 + ["listEndpoints"] * 3
+        else:  # GraphQL never pages
+            assert len(sent) == 2
+
+
 async def test_registry_auths_and_secrets_never_return_the_secret(emu: Emulator, api: str) -> None:
     async with client_for(emu, api=api) as rp:
         auth = await rp.registry_auths.save(name="ghcr", username="me", password="hunter2-secret")

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 A = TypeVar("A", bound=BaseModel)
-PageT = TypeVar("PageT", to.PodsAnswer, to.StatesAnswer)  # listPods, read whole or as states
+PageT = TypeVar("PageT", bound=to.Paged)
 
 # Internal: RunPod wires this backend in; users reach REST v2 through the resources (or rp.rest,
 # the generated operations).
@@ -131,11 +131,10 @@ class RestBackend:
             return False
         return True
 
-    # ------------------------------------------------------------------ pods
     # Pod answers are validated from their bytes straight into the public models (rest_map's
-    # shape): these operations are sent here, by the generated table's method and path, and
-    # decoded with that shape instead of the generated models.
-    async def _pods_request(
+    # shape), and lists are followed page by page: these operations are sent here, by the
+    # generated table's method and path, and decoded with the answer given.
+    async def _request(
         self,
         answer: type[A],
         operation: str,
@@ -158,31 +157,32 @@ class RestBackend:
     async def _pod(
         self, operation: str, pod_id: str | None = None, body: BaseModel | None = None
     ) -> Pod:
-        return (await self._pods_request(to.PodAnswer, operation, pod_id, body=body)).root
+        return (await self._request(to.PodAnswer, operation, pod_id, body=body)).root
 
     async def get_pod(self, pod_id: str) -> Pod | None:
         return await self._found(self._pod("getPod", pod_id))
 
     async def list_pods(self) -> list[Pod]:
-        return [pod async for page in self._pages(to.PodsAnswer) for pod in page.pods]
+        return [pod async for page in self._pages(to.PodsAnswer, "listPods") for pod in page.pods]
 
     async def pod_pages(self) -> AsyncIterator[list[Pod]]:
         """The account's pods a page at a time (see :meth:`_pages`)."""
-        async for page in self._pages(to.PodsAnswer):
+        async for page in self._pages(to.PodsAnswer, "listPods"):
             yield page.pods
 
     async def list_pod_states(self) -> list[PodState]:
         # v2 has no field selection: the same request as list_pods, each pod read as its state
         # only (a 1,000-pod answer: ~17 ms instead of ~30 ms).
-        return [pod async for page in self._pages(to.StatesAnswer) for pod in page.pods]
+        states = self._pages(to.StatesAnswer, "listPods")
+        return [pod async for page in states for pod in page.pods]
 
-    async def _pages(self, answer: type[PageT]) -> AsyncIterator[PageT]:
-        """listPods a page at a time. v2.9.0 answers all in one; a newer API pages, and each
+    async def _pages(self, answer: type[PageT], operation: str) -> AsyncIterator[PageT]:
+        """A list a page at a time. v2.9.0 answers all in one; a newer API pages, and each
         page's ``nextCursor`` is followed once, until ``hasNextPage`` is false."""
         params: dict[str, str] = {}
         seen: set[str] = set()
         while True:
-            page = await self._pods_request(answer, "listPods", params=params)
+            page = await self._request(answer, operation, params=params)
             yield page
             marker = page.pagination
             if marker is None or not marker.has_next_page:
@@ -192,9 +192,9 @@ class RestBackend:
             if not cursor or cursor in seen:
                 said = "no nextCursor" if not cursor else f"the cursor {cursor!r} twice"
                 raise ResponseValidationError(
-                    f"listPods said hasNextPage but gave {said}: the list cannot be completed",
+                    f"{operation} said hasNextPage but gave {said}: the list cannot be completed",
                     field="pagination.nextCursor",
-                    operation="listPods",
+                    operation=operation,
                 )
             seen.add(cursor)
             params = {"cursor": cursor}
@@ -342,7 +342,8 @@ class RestBackend:
 
     # ------------------------------------------------------------------ templates
     async def list_templates(self) -> list[Template]:
-        return [to.template(_json(t)) for t in await self._c.list_templates()]
+        pages = self._pages(to.TemplatesAnswer, "listTemplates")
+        return [to.template(_json(t)) async for page in pages for t in page.templates]
 
     async def get_template(self, template_id: str) -> Template | None:
         found = await self._found(self._c.get_template(template_id))
@@ -396,7 +397,8 @@ class RestBackend:
 
     # ------------------------------------------------------------------ endpoints
     async def list_endpoints(self) -> list[Endpoint]:
-        return [to.endpoint(_json(e)) for e in await self._c.list_endpoints()]
+        pages = self._pages(to.EndpointsAnswer, "listEndpoints")
+        return [to.endpoint(_json(e)) async for page in pages for e in page.endpoints]
 
     async def get_endpoint(self, endpoint_id: str) -> Endpoint | None:
         found = await self._found(self._c.get_endpoint(endpoint_id))

@@ -15,6 +15,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, GetPydanticSchema, RootModel
 from pydantic_core import core_schema
+from runpod_gql_rest.models.list_endpoints_response import ListEndpointsResponse
+from runpod_gql_rest.models.list_templates_response import ListTemplatesResponse
 
 from ..errors import InputValidationError
 from ..models import (
@@ -198,18 +200,31 @@ class Pagination(_Answer):
     has_next_page: bool = Field(default=False, validation_alias="hasNextPage")
 
 
-class PodsAnswer(_Answer):
-    """listPods: ``{"pods": [...]}``, and ``pagination`` where the API pages."""
+class Paged(_Answer):
+    """A list's answer, with ``pagination`` where the API pages it (the newer document pages
+    listPods, listTemplates and listEndpoints; v2.9.0 answers everything at once)."""
 
-    pods: list[RestPod]
     pagination: Pagination | None = None
 
 
-class StatesAnswer(_Answer):
+class PodsAnswer(Paged):
+    """listPods: ``{"pods": [...]}``."""
+
+    pods: list[RestPod]
+
+
+class StatesAnswer(Paged):
     """listPods read for a wait: each pod's state only (:class:`PodState`)."""
 
     pods: list[RestPodState]
-    pagination: Pagination | None = None
+
+
+class TemplatesAnswer(ListTemplatesResponse, Paged):
+    """listTemplates: ``{"templates": [...]}``."""
+
+
+class EndpointsAnswer(ListEndpointsResponse, Paged):
+    """listEndpoints: ``{"endpoints": [...]}``."""
 
 
 def _mounts(request: PodCreate | PodChanges, *, cpu: bool) -> dict[str, Any] | None:

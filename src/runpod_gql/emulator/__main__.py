@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
         "--rest-page-size",
         type=int,
         default=None,
-        help="page GET /v2/pods as RunPod's newer document does (cursor, limit), this many a page",
+        help="page GET /v2/pods, /v2/templates and /v2/serverless as RunPod's newer document"
+        " does (cursor, limit), this many a page",
     )
     p.add_argument(
         "--job-port",

@@ -146,6 +146,7 @@ class TemplateRecord:
     allowed_cuda_versions: list[str] = field(default_factory=list)
     user_id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    created_at: float = 0.0  # RunPod's own templates: before any of the account's
 
 
 @dataclass

@@ -9,10 +9,11 @@ express (one of ``gpu``/``cpu``, filters only with ``include``, grow-only volume
 from __future__ import annotations
 
 import base64
+import functools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from . import _rest_views as v
 from ._openapi import RFC3339 as _RFC3339
@@ -36,23 +37,44 @@ def _member_pod(world: World, pod_id: str) -> PodRecord:
 def list_pods(world: World, req: Request) -> Reply:
     with_clusters = bool(req.query.get("includeClusterPods"))
     pods = [p for p in world.pods.values() if with_clusters or p.cluster_id is None]
-    if world.rest_page_size is None:  # v2.9.0: everything in one answer
-        return 200, {"pods": [v.pod_view(world, p) for p in pods]}
-    page, marker = _page(req, "listPods", pods, world.rest_page_size)
-    return 200, {"pods": [v.pod_view(world, p) for p in page], "pagination": marker}
+    return _listed(world, req, "listPods", "pods", pods, lambda p: v.pod_view(world, p))
+
+
+class _Listed(Protocol):
+    id: str
+    created_at: float
+
+
+ListedT = TypeVar("ListedT", bound=_Listed)
+
+
+def _listed(
+    world: World,
+    req: Request,
+    operation: str,
+    key: str,
+    records: list[ListedT],
+    view: Callable[[ListedT], dict[str, Any]],
+) -> Reply:
+    """A list's answer: everything at once (v2.9.0), or a page of it when the world pages as
+    the newer document does (``rest_page_size``)."""
+    if world.rest_page_size is None:
+        return 200, {key: [view(r) for r in records]}
+    page, marker = _page(req, operation, records, world.rest_page_size)
+    return 200, {key: [view(r) for r in page], "pagination": marker}
 
 
 def _page(
-    req: Request, operation: str, pods: list[PodRecord], default_limit: int
-) -> tuple[list[PodRecord], dict[str, Any]]:
+    req: Request, operation: str, records: list[ListedT], default_limit: int
+) -> tuple[list[ListedT], dict[str, Any]]:
     """The newer document's cursor pagination: newest first, ``limit`` (1-1000) a page, the
     cursor opaque and valid only for the operation it came from (422 otherwise). The cursor is
-    the last pod handed out, so pods created or deleted between pages neither repeat nor skip
-    those not yet seen."""
+    the last record handed out, so records created or deleted between pages neither repeat
+    nor skip those not yet seen."""
     raw_limit = (req.raw_query.get("limit") or [str(default_limit)])[-1]
     if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 1000:
         raise Problem(422, "Request validation failed.", ["$.limit: must be 1 to 1000"])
-    newest_first = sorted(pods, key=lambda p: (p.created_at, p.id), reverse=True)
+    newest_first = sorted(records, key=lambda p: (p.created_at, p.id), reverse=True)
     cursors = req.raw_query.get("cursor")
     if cursors:
         cursor = cursors[-1]
@@ -404,7 +426,8 @@ def _template_fields(body: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def list_templates(world: World, req: Request) -> Reply:
-    return 200, {"templates": [v.template_view(t) for t in world.templates.values()]}
+    templates = list(world.templates.values())
+    return _listed(world, req, "listTemplates", "templates", templates, v.template_view)
 
 
 def create_template(world: World, req: Request) -> Reply:
@@ -554,7 +577,9 @@ def _endpoint_compute(
 
 
 def list_endpoints(world: World, req: Request) -> Reply:
-    return 200, {"endpoints": [v.endpoint_view(world, e) for e in world.endpoints.values()]}
+    endpoints = list(world.endpoints.values())
+    view = functools.partial(v.endpoint_view, world)
+    return _listed(world, req, "listEndpoints", "endpoints", endpoints, view)
 
 
 def create_endpoint(world: World, req: Request) -> Reply:

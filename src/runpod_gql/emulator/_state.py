@@ -174,9 +174,9 @@ class World:
     email: str = "emulator@example.invalid"
     pub_key: str = ""  # the account's SSH public keys, one a line
     spend_limit: int = 80
-    # GET /v2/pods a page at a time, as RunPod's newer document pages it (cursor, limit, a
-    # pagination marker), this many pods a page by default; None answers everything at once, as
-    # the v2.9.0 document this project compiles does.
+    # GET /v2/pods, /v2/templates and /v2/serverless a page at a time, as RunPod's newer document
+    # pages them (cursor, limit, a pagination marker), this many a page by default; None answers
+    # everything at once, as the v2.9.0 document this project compiles does.
     rest_page_size: int | None = None
     client_lifetime_spend: float = 0.0
     pods: dict[str, PodRecord] = field(default_factory=dict)
@@ -675,7 +675,9 @@ class World:
             raise EmulatedAPIError("Template name is required.")
         if any(t.name == name for t in self.templates.values()):
             raise EmulatedAPIError("Template name must be unique.")
-        template = TemplateRecord(id=self.new_id(10), name=name, user_id=USER_ID, **fields)
+        template = TemplateRecord(
+            id=self.new_id(10), name=name, user_id=USER_ID, created_at=self.now, **fields
+        )
         self.templates[template.id] = template
         return template
 

@@ -3,6 +3,7 @@ requests it sends, and SSE log resumption after a drop. Against the emulator onc
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
@@ -14,10 +15,11 @@ from runpod_gql_rest._runtime import Reply as AnyReply
 from runpod_gql_rest.client import RestClient
 
 from runpod_gql.backends.base import Backend, BillingQuery, GpuQuery, PodCreate
-from runpod_gql.backends.rest import RestBackend
+from runpod_gql.backends.rest import RestBackend, _together
 from runpod_gql.errors import (
     APIConnectionError,
     NotFoundError,
+    RateLimitError,
     ResponseValidationError,
     UnsupportedOperationError,
 )
@@ -279,3 +281,33 @@ async def test_an_unpaged_answer_is_one_page() -> None:
     sender = Sender({("GET", "/v2/pods"): {"pods": [pod]}})
     assert [len(page) async for page in rest(sender).pod_pages()] == [1]
     assert len(sender.sent) == 1
+
+
+async def test_reads_per_cloud_go_together_and_a_failure_cancels_the_rest() -> None:
+    # Each read waits for the other to have started: run one after the other, they would hang.
+    started = [asyncio.Event(), asyncio.Event()]
+
+    async def read(i: int) -> int:
+        started[i].set()
+        await started[1 - i].wait()
+        return i
+
+    assert await asyncio.wait_for(_together([read(0), read(1)]), 5) == [0, 1]
+
+    cancelled = asyncio.Event()
+
+    async def hangs() -> int:
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+        return 0
+
+    async def fails() -> int:
+        await asyncio.sleep(0)
+        raise RateLimitError("too many", operation="listGpuTypes")
+
+    with pytest.raises(RateLimitError):
+        await asyncio.wait_for(_together([hangs(), fails()]), 5)
+    assert cancelled.is_set()  # not left running after the error

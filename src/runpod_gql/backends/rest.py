@@ -73,6 +73,19 @@ def _json(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(by_alias=True, exclude_unset=True)
 
 
+async def _together(calls: Sequence[Awaitable[T]]) -> list[T]:
+    """Every call's result, in order, the calls run at once; when one fails, the others are
+    cancelled (and awaited) before its error is raised."""
+    tasks = [asyncio.ensure_future(call) for call in calls]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
 class RestBackend:
     """Everything the resources ask, over RunPod's REST API v2."""
 
@@ -294,12 +307,14 @@ class RestBackend:
     ) -> list[GpuType]:
         """What ``read`` answers for each cloud asked, as the public models, the clouds merged.
 
-        v2 has no ALL cloud: one read per cloud, merged (the better stock of the two).
+        v2 has no ALL cloud: one read per cloud, sent together (one round trip), merged (the
+        better stock of the two).
         """
         clouds = ["SECURE", "COMMUNITY"] if query.cloud == "ALL" else [query.cloud]
+        answers = await _together([read(to.gpu_params(query, cloud)) for cloud in clouds])
         merged: dict[str, GpuType] = {}
-        for cloud in clouds:
-            for found in await read(to.gpu_params(query, cloud)):
+        for answer in answers:
+            for found in answer:
                 gpu = to.gpu_type(_json(found), gpu_count=query.gpu_count)
                 if query.data_center_id is not None:
                     gpu = to.for_data_center(gpu, query.data_center_id)
@@ -318,16 +333,9 @@ class RestBackend:
         refuse("minimum_bid", "rest")
 
     async def get_gpu_type(self, gpu_type_id: str, query: GpuQuery) -> GpuType | None:
-        # getGpuType: the one type, not the whole catalogue. A 404 means no such type on any
-        # cloud, so the second cloud is not asked.
-        missing = False
-
+        # getGpuType: the one type, not the whole catalogue (404: no such type).
         async def one(params: dict[str, Any]) -> list[Any]:
-            nonlocal missing
-            if missing:
-                return []
             found = await self._found(self._c.get_gpu_type(gpu_type_id, **params))
-            missing = found is None
             return [] if found is None else [found]
 
         gpus = await self._gpus(query, one)

@@ -67,6 +67,47 @@ async def test_run_then_status_through_cold_start(emu: Emulator, api: httpx.Asyn
     assert (await api.post(f"/ep/status/{job['id']}")).json()["status"] == "COMPLETED"
 
 
+async def test_rest_v2_lists_the_workers_the_jobs_run_on(
+    emu: Emulator, api: httpx.AsyncClient
+) -> None:
+    release = asyncio.Event()
+
+    async def held(job: dict[str, Any]) -> int:
+        await release.wait()
+        return int(job["input"])
+
+    async with emu.client(api="rest") as rp:
+        template = await rp.templates.save(name="w", image="worker:1", is_serverless=True)
+        made = await rp.endpoints.save(name="ep", template_id=template.id, gpu_ids="ADA_24")
+        assert (await rp.rest.list_endpoint_workers(made.id)).workers == []  # not served yet
+        emu.serve_endpoint(made.id, held, cold_start=3, workers_min=1)
+        ep = made.id
+        warm = await rp.rest.list_endpoint_workers(ep)
+        assert [w.status.value for w in warm.workers] == ["IDLE"]  # min workers start warm
+        first = (await api.post(f"/{ep}/run", json={"input": 1})).json()
+        second = (await api.post(f"/{ep}/run", json={"input": 2})).json()
+        emu.jobs.tick()
+        listed = await rp.rest.list_endpoint_workers(ep)
+        # The first job runs on the warm worker; the second starts one, cold for 3 s.
+        assert sorted(w.status.value for w in listed.workers) == ["INITIALIZING", "RUNNING"]
+        summary = listed.summary
+        assert (summary.running, summary.initializing, summary.total) == (1, 1, 2)
+        cold = next(w for w in listed.workers if w.status.value == "INITIALIZING")
+        assert cold.uptime_seconds is None and cold.started_at is not None
+        health = (await api.get(f"/{ep}/health")).json()["workers"]
+        assert (health["running"], health["initializing"]) == (1, 1)  # the same workers
+        emu.clock.advance(3)
+        emu.jobs.tick()
+        release.set()
+        await settled(emu, ep, first["id"])
+        await settled(emu, ep, second["id"])
+        ready = await rp.rest.list_endpoint_workers(ep)
+        assert [w.status.value for w in ready.workers] == ["IDLE", "IDLE"]
+        assert {w.id for w in ready.workers} == {w.id for w in listed.workers}
+        placed = {(w.gpu_count, w.gpu_type_id, w.image) for w in ready.workers}
+        assert placed == {(1, "NVIDIA GeForce RTX 4090", "worker:1")}  # the ADA_24 pool's first
+
+
 async def test_runsync_waits_for_the_result(emu: Emulator, api: httpx.AsyncClient) -> None:
     async def handler(job: dict[str, Any]) -> int:
         await asyncio.sleep(0.05)

@@ -28,10 +28,10 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ._clock import Clock
-from ._records import EndpointRecord
+from ._records import EndpointRecord, WorkerInfo
 from ._state import World
 
 __all__ = [
@@ -139,8 +139,9 @@ class EmulatedWorker:
     ready_at: float  # emulated time its cold start ends
     idle_since: float
     job: EmulatedJob | None = None  # set while the handler runs (even after a cancel)
+    started_at: float = 0.0  # emulated time it was started
 
-    def state(self, now: float) -> str:
+    def state(self, now: float) -> Literal["initializing", "idle", "running"]:
         if now < self.ready_at:
             return "initializing"
         return "running" if self.job is not None else "idle"
@@ -316,7 +317,10 @@ class EndpointJobs:
         want = min(s.workers_max, max(s.workers_min, busy + len(self.queue) + len(self.low_queue)))
         while len(self.workers) < want:
             worker = EmulatedWorker(
-                self.service.new_worker_id(), ready_at=now + self.cold_start, idle_since=now
+                self.service.new_worker_id(),
+                ready_at=now + self.cold_start,
+                idle_since=now,
+                started_at=now,
             )
             self.workers[worker.id] = worker
         idle = [w for w in self.workers.values() if w.state(now) == "idle"]
@@ -505,6 +509,16 @@ class JobService:
         self._rng = random.Random(seed)
         self._ticker: asyncio.Task[None] | None = None
         self._webhooks: set[asyncio.Task[None]] = set()
+        world.workers_of = self.workers_of  # what GET /v2/serverless/{id}/workers lists
+
+    def workers_of(self, endpoint_id: str) -> list[WorkerInfo]:
+        """The endpoint's workers now, oldest first (none until it is served or sent jobs)."""
+        jobs = self.endpoints.get(endpoint_id)
+        if jobs is None:
+            return []
+        now = self.clock.now()
+        workers = sorted(jobs.workers.values(), key=lambda w: (w.started_at, w.id))
+        return [WorkerInfo(w.id, w.state(now), w.started_at, w.ready_at) for w in workers]
 
     def new_job_id(self, sync: bool) -> str:
         job_id = f"{uuid.UUID(int=self._rng.getrandbits(128), version=4)}-u1"
@@ -548,7 +562,9 @@ class JobService:
         now = self.clock.now()
         # Always-on (min) workers are warm when the endpoint is served, as deployed ones are.
         for _ in range(record.workers_min - len(jobs.workers)):
-            worker = EmulatedWorker(self.new_worker_id(), ready_at=now, idle_since=now)
+            worker = EmulatedWorker(
+                self.new_worker_id(), ready_at=now, idle_since=now, started_at=now
+            )
             jobs.workers[worker.id] = worker
         with contextlib.suppress(RuntimeError):  # no running loop yet: the first tick dispatches
             jobs.tick(now)

@@ -158,6 +158,16 @@ class VolumeRecord:
     type: str = "STANDARD"
 
 
+@dataclass(frozen=True)
+class WorkerInfo:
+    """One serverless worker as the REST views show it (the job service owns the workers)."""
+
+    id: str
+    state: Literal["initializing", "idle", "running"]
+    started_at: float  # emulated time it was started
+    ready_at: float  # emulated time its cold start ended (or ends)
+
+
 @dataclass
 class EndpointRecord:
     """A serverless endpoint in v2 terms; GraphQL's ``gpuIds``/``locations`` strings and scaler

@@ -631,11 +631,13 @@ def delete_endpoint(world: World, req: Request) -> Reply:
 
 
 def list_workers(world: World, req: Request) -> Reply:
-    world.endpoint(req.path["id"])
-    summary = dict.fromkeys(
-        ("running", "idle", "initializing", "throttled", "unhealthy", "total"), 0
-    )
-    return 200, {"workers": [], "summary": summary, "endpointVersion": 1}
+    endpoint = world.endpoint(req.path["id"])
+    workers = [v.worker_view(world, endpoint, w) for w in world.workers_of(endpoint.id)]
+    summary = dict.fromkeys(("running", "idle", "initializing", "throttled", "unhealthy"), 0)
+    for worker in workers:
+        summary[worker["status"].lower()] += 1
+    summary["total"] = len(workers)
+    return 200, {"workers": workers, "summary": summary, "endpointVersion": 1}
 
 
 def list_releases(world: World, req: Request) -> Reply:

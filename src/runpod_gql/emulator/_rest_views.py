@@ -8,7 +8,14 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ._catalog import CPU_FLAVORS, CUDA_VERSIONS, CpuFlavorSpec, DataCenterSpec, GpuTypeSpec
-from ._records import EndpointRecord, PodRecord, TemplateRecord, VolumeRecord, env_map
+from ._records import (
+    EndpointRecord,
+    PodRecord,
+    TemplateRecord,
+    VolumeRecord,
+    WorkerInfo,
+    env_map,
+)
 from ._state import World, parse_ports, port_mappings, runtime_ready, utilisation
 
 __all__ = [
@@ -281,6 +288,26 @@ def volume_view(v: VolumeRecord) -> dict[str, Any]:
         "size": min(max(v.size, 10), 4096),
         "dataCenter": v.data_center_id,
         "type": v.type,
+    }
+
+
+def worker_view(world: World, e: EndpointRecord, w: WorkerInfo) -> dict[str, Any]:
+    """One worker of an endpoint: placed on the first GPU type of its pools (a CPU endpoint's
+    workers have none) in its first data centre, running the endpoint's image."""
+    template = world.any_template(e.template_id)
+    gpu = next((g for g in world.gpu_types.values() if g.pool in e.gpu_pools), None)
+    ready = w.state != "initializing"
+    return {
+        "id": w.id,
+        "status": w.state.upper(),
+        "isStale": False,
+        "version": 1,
+        "gpuCount": e.gpu_count if gpu is not None else 0,
+        "image": e.image or (template.image if template else None),
+        "uptimeSeconds": max(0, int(world.now - w.ready_at)) if ready else None,
+        "gpuTypeId": gpu.id if gpu is not None else None,
+        "dataCenterId": next(iter(e.data_center_ids or world.data_centers), None),
+        "startedAt": rfc3339(w.started_at),
     }
 
 

@@ -16,7 +16,7 @@ import hashlib
 import random
 import string
 import struct
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Literal, NamedTuple
@@ -43,6 +43,7 @@ from ._records import (
     SecretRecord,
     TemplateRecord,
     VolumeRecord,
+    WorkerInfo,
     env_list,
     env_map,
 )
@@ -197,6 +198,8 @@ class World:
     logs: dict[str, list[LogLine]] = field(default_factory=dict)  # pod id -> lines, oldest first
     # (hour index, "pod" | "volume", resource id) -> spend in that hour
     ledger: dict[tuple[int, str, str], Charge] = field(default_factory=dict)
+    # An endpoint's workers, from the job service that runs them (none without one).
+    workers_of: Callable[[str], list[WorkerInfo]] = field(default=lambda _endpoint_id: [])
     _log_seq: int = 0
     _last_settled: float = 0.0
     _rng: random.Random = field(default_factory=random.Random)

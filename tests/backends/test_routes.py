@@ -30,7 +30,7 @@ GRAPHQL_ONLY = {
     "delete_secret",
     "get_account",
 }
-V2_ONLY = {"restart_pod", "pod_logs", "billing", "save_load_balancer"}
+V2_ONLY = {"restart_pod", "pod_logs", "billing", "save_load_balancer", "list_endpoint_workers"}
 
 
 @pytest.mark.parametrize("operation", sorted(routes.ROUTES))

@@ -159,6 +159,23 @@ async def test_load_balancer_endpoints_are_made_on_v2_in_every_mode(
         assert emu.request_count() == 0  # refused before sending
 
 
+async def test_endpoint_workers_on_v2_in_every_mode(emu: Emulator, api: str) -> None:
+    async with client_for(emu, api=api) as rp:
+        template = await rp.templates.save(name="w", image="worker:2", is_serverless=True)
+        endpoint = await rp.endpoints.save(name="ep", template_id=template.id, gpu_ids="AMPERE_48")
+        assert await rp.endpoints.workers(endpoint.id) == []  # none until it has work
+        emu.serve_endpoint(endpoint.id, lambda job: job["input"], workers_min=2)
+        emu.reset_log()
+        workers = await rp.endpoints.workers(endpoint.id)
+        assert [r.operation for r in emu.requests] == ["listEndpointWorkers"]
+        assert [(w.status, w.gpu_type_id, w.image, w.stale) for w in workers] == [
+            ("IDLE", "NVIDIA RTX A6000", "worker:2", False)
+        ] * 2
+        assert all(w.uptime_seconds == 0 and w.started_at is not None for w in workers)
+        with pytest.raises(NotFoundError, match="endpoint nope"):
+            await rp.endpoints.workers("nope")
+
+
 async def test_paged_templates_and_endpoints_are_listed_whole(emu: Emulator, api: str) -> None:
     # The newer document pages listTemplates and listEndpoints as it pages listPods.
     async with client_for(emu, api=api) as rp:

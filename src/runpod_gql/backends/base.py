@@ -19,6 +19,7 @@ from ..models import (
     CpuType,
     DataCenter,
     Endpoint,
+    EndpointWorker,
     GpuType,
     LogLine,
     NetworkVolume,
@@ -249,6 +250,7 @@ class Backend(Protocol):
         self, endpoint_id: str, workers_min: int | None, workers_max: int | None
     ) -> Endpoint: ...
     async def delete_endpoint(self, endpoint_id: str) -> bool: ...
+    async def list_endpoint_workers(self, endpoint_id: str) -> list[EndpointWorker] | None: ...
     async def list_registry_auths(self) -> list[RegistryAuth]: ...
     async def create_registry_auth(
         self, name: str, username: str, password: str

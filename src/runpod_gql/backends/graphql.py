@@ -51,6 +51,7 @@ from ..models import (
     CpuType,
     DataCenter,
     Endpoint,
+    EndpointWorker,
     GpuType,
     LogLine,
     NetworkVolume,
@@ -453,6 +454,9 @@ class GraphQLBackend:
             result_min = await self._run(self._t.update_endpoint_workers_min(input=fields))
             changed = result_min.update_endpoint_workers_min
         return to.endpoint(_required(changed, "endpoint", "UpdateEndpointWorkers"))
+
+    async def list_endpoint_workers(self, endpoint_id: str) -> list[EndpointWorker] | None:
+        refuse("list_endpoint_workers", "graphql")
 
     async def delete_endpoint(self, endpoint_id: str) -> bool:
         try:

@@ -32,6 +32,7 @@ from ..models import (
     CpuType,
     DataCenter,
     Endpoint,
+    EndpointWorker,
     GpuType,
     LogLine,
     NetworkVolume,
@@ -441,6 +442,12 @@ class RestBackend:
 
     async def delete_endpoint(self, endpoint_id: str) -> bool:
         return await self._deleted(self._c.delete_endpoint(endpoint_id))
+
+    async def list_endpoint_workers(self, endpoint_id: str) -> list[EndpointWorker] | None:
+        found = await self._found(self._c.list_endpoint_workers(endpoint_id))
+        if found is None:
+            return None
+        return [to.endpoint_worker(_json(w)) for w in found.workers]
 
     # ------------------------------------------------------------------ registry, secrets, account
     async def list_registry_auths(self) -> list[RegistryAuth]:

@@ -26,6 +26,7 @@ from ..models import (
     DataCenter,
     DataCenterStock,
     Endpoint,
+    EndpointWorker,
     GpuType,
     GpuUtilization,
     LogLine,
@@ -591,6 +592,22 @@ def endpoint_body(request: EndpointSave, *, update: bool) -> dict[str, Any]:
     if request.network_volume_id:
         body["networkVolumes"] = [request.network_volume_id]
     return body
+
+
+def endpoint_worker(data: Json) -> EndpointWorker:
+    status = data["status"]
+    return EndpointWorker(
+        id=data["id"],
+        status=getattr(status, "value", status),
+        stale=data.get("isStale", False),
+        version=data.get("version"),
+        gpu_count=data.get("gpuCount") or 0,
+        gpu_type_id=data.get("gpuTypeId"),
+        data_center_id=data.get("dataCenterId"),
+        image=data.get("image"),
+        uptime_seconds=data.get("uptimeSeconds"),
+        started_at=data.get("startedAt"),
+    )
 
 
 def registry_auth(data: Json) -> RegistryAuth:

@@ -17,6 +17,7 @@ from ..models import (
     CpuType,
     DataCenter,
     Endpoint,
+    EndpointWorker,
     GpuType,
     LogLine,
     NetworkVolume,
@@ -254,6 +255,10 @@ class RoutedBackend:
 
     async def delete_endpoint(self, endpoint_id: str) -> bool:
         return await self.on("delete_endpoint").delete_endpoint(endpoint_id)
+
+    async def list_endpoint_workers(self, endpoint_id: str) -> list[EndpointWorker] | None:
+        backend = self.on("list_endpoint_workers")
+        return await backend.list_endpoint_workers(endpoint_id)
 
     async def list_registry_auths(self) -> list[RegistryAuth]:
         return await self.on("list_registry_auths").list_registry_auths()

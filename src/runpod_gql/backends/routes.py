@@ -107,6 +107,7 @@ ROUTES: dict[str, Route] = {
     "update_endpoint_template": _both("rp.endpoints.update_template"),
     "set_endpoint_workers": _both("rp.endpoints.set_workers"),
     "delete_endpoint": _both("rp.endpoints.delete"),
+    "list_endpoint_workers": _v2("rp.endpoints.workers"),
     "list_registry_auths": _both("rp.registry_auths.list"),
     "create_registry_auth": _both("rp.registry_auths.save"),
     "update_registry_auth": _gql(

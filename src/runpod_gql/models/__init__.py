@@ -5,7 +5,16 @@ says which. Backends build these from each API's own shapes; resources return th
 """
 
 from ._base import Availability, Model
-from .account import Account, BillingRecord, Endpoint, NetworkVolume, RegistryAuth, Secret, Template
+from .account import (
+    Account,
+    BillingRecord,
+    Endpoint,
+    EndpointWorker,
+    NetworkVolume,
+    RegistryAuth,
+    Secret,
+    Template,
+)
 from .catalog import CpuType, DataCenter, DataCenterStock, GpuType
 from .catalog import CpuType as CpuFlavor  # the first build's names
 from .catalog import GpuType as GpuOffer
@@ -33,6 +42,7 @@ __all__ = [
     "DataCenterStock",
     "DesiredStatus",
     "Endpoint",
+    "EndpointWorker",
     "GpuOffer",
     "GpuType",
     "GpuUtilization",

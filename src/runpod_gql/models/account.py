@@ -83,6 +83,23 @@ class Endpoint(Model):
     )
 
 
+class EndpointWorker(Model):
+    """One worker of a serverless endpoint (REST v2 only: ``rp.endpoints.workers``)."""
+
+    id: str
+    status: str = Field(description="RUNNING, IDLE, INITIALIZING, THROTTLED or UNHEALTHY")
+    stale: bool = Field(
+        default=False, description="running an older configuration than the endpoint's"
+    )
+    version: int | None = Field(default=None, description="the configuration version it runs")
+    gpu_count: int = 0
+    gpu_type_id: str | None = Field(default=None, description="None until it is placed")
+    data_center_id: str | None = Field(default=None, description="None until it is placed")
+    image: str | None = None
+    uptime_seconds: int | None = Field(default=None, description="None until it runs")
+    started_at: datetime | None = None
+
+
 class RegistryAuth(Model):
     """Credentials for a private container registry (the password is write-only)."""
 

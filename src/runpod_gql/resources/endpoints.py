@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from typing import Literal
 
 from .. import _validate as v
 from ..backends.base import EndpointSave
 from ..errors import InputValidationError
-from ..models import Endpoint
+from ..models import Endpoint, EndpointWorker
 from ._base import BackendResource, found
 
 
@@ -109,6 +110,13 @@ class Endpoints(BackendResource):
         return await self._b.set_endpoint_workers(
             v.text("endpoint_id", endpoint_id), workers_min, workers_max
         )
+
+    async def workers(self, endpoint_id: str) -> builtins.list[EndpointWorker]:
+        """The endpoint's workers now: RUNNING a job, IDLE, INITIALIZING (cold), THROTTLED
+        (waiting for capacity) or UNHEALTHY. REST v2 only, used in every API mode."""
+        v.text("endpoint_id", endpoint_id)
+        workers = await self._b.list_endpoint_workers(endpoint_id)
+        return found(workers, f"endpoint {endpoint_id}", "listEndpointWorkers")
 
     async def delete(self, endpoint_id: str) -> bool:
         """Delete; False when it was already gone."""

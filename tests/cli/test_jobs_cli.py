@@ -96,6 +96,19 @@ def test_run_then_status_and_health(jobs_world: World, tmp_path: Path) -> None:
     assert isinstance(counts, dict)
     assert counts["jobs"]["completed"] >= 1
     assert "workers" in jobs_world.cli("endpoints", "health", "upper").stdout
+    # A job that takes a while, and the worker it runs on, as REST v2 lists it (the CLI's
+    # default API mode). Idle workers are gone once their idle time-out passes.
+    slow = '{"text": "slow", "sleep": 3}'
+    assert jobs_world.cli("endpoints", "run", "upper", "--input", slow).code == 0
+    listed = jobs_world.cli("endpoints", "workers", "upper", "--json")
+    assert listed.code == 0, listed.stderr
+    workers = listed.json()
+    assert isinstance(workers, list) and workers
+    assert {w["status"] for w in workers} <= {"IDLE", "RUNNING", "INITIALIZING"}
+    table = jobs_world.cli("endpoints", "workers", "upper")
+    assert table.code == 0 and workers[0]["id"] in table.stdout
+    missing = jobs_world.cli("endpoints", "workers", "nope")
+    assert missing.code != 0 and "endpoint nope" in missing.stderr
 
 
 def test_stream_prints_json_lines(jobs_world: World) -> None:

@@ -153,3 +153,25 @@ def health(ctx: typer.Context, endpoint_id: EndpointId, as_json: JsonOpt = False
         render.table(rows, HEALTH_COLUMNS, title=f"endpoint {endpoint_id}")
 
     render.emit(found, as_json, human)
+
+
+WORKER_COLUMNS: list[render.Column] = [
+    ("id", lambda w: w.id),
+    ("status", lambda w: w.status + (" (stale)" if w.stale else "")),
+    ("gpu", lambda w: f"{w.gpu_count}x {w.gpu_type_id}" if w.gpu_type_id else "-"),
+    ("data centre", lambda w: w.data_center_id),
+    ("uptime s", lambda w: w.uptime_seconds),
+    ("image", lambda w: w.image),
+]
+
+
+@app.command("workers")
+def workers(ctx: typer.Context, endpoint_id: EndpointId, as_json: JsonOpt = False) -> None:
+    """The endpoint's workers: status, GPU, data centre, uptime (REST v2)."""
+
+    async def body(rp: RunPod) -> Any:
+        return await rp.endpoints.workers(endpoint_id)
+
+    found = run(ctx, body)
+    title = f"workers of {endpoint_id}"
+    render.emit(found, as_json, lambda: render.table(found, WORKER_COLUMNS, title=title))

@@ -145,6 +145,7 @@ class RestBackend:
             return False
         return True
 
+    # ------------------------------------------------------------------ answers of our own
     # Pod answers are validated from their bytes straight into the public models (rest_map's
     # shape), and lists are followed page by page: these operations are sent here, by the
     # generated table's method and path, and decoded with the answer given.
@@ -168,6 +169,7 @@ class RestBackend:
         )
         return sender.decode(reply, built(answer), operation=operation)
 
+    # ------------------------------------------------------------------ pods
     async def _pod(
         self, operation: str, pod_id: str | None = None, body: BaseModel | None = None
     ) -> Pod:

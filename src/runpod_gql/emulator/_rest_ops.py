@@ -37,7 +37,7 @@ def _member_pod(world: World, pod_id: str) -> PodRecord:
 def list_pods(world: World, req: Request) -> Reply:
     with_clusters = bool(req.query.get("includeClusterPods"))
     pods = [p for p in world.pods.values() if with_clusters or p.cluster_id is None]
-    return _listed(world, req, "listPods", "pods", pods, lambda p: v.pod_view(world, p))
+    return _listed(world, req, "listPods", "pods", pods, functools.partial(v.pod_view, world))
 
 
 class _Listed(Protocol):

@@ -15,8 +15,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, GetPydanticSchema, RootModel
 from pydantic_core import core_schema
-from runpod_gql_rest.models.list_endpoints_response import ListEndpointsResponse
-from runpod_gql_rest.models.list_templates_response import ListTemplatesResponse
+from runpod_gql_rest.models.endpoint import Endpoint as RestEndpoint
+from runpod_gql_rest.models.template import Template as RestTemplate
 
 from ..errors import InputValidationError
 from ..models import (
@@ -220,12 +220,16 @@ class StatesAnswer(Paged):
     pods: list[RestPodState]
 
 
-class TemplatesAnswer(ListTemplatesResponse, Paged):
-    """listTemplates: ``{"templates": [...]}``."""
+class TemplatesAnswer(Paged):
+    """listTemplates: ``{"templates": [...]}`` (the generated models)."""
+
+    templates: list[RestTemplate]
 
 
-class EndpointsAnswer(ListEndpointsResponse, Paged):
-    """listEndpoints: ``{"endpoints": [...]}``."""
+class EndpointsAnswer(Paged):
+    """listEndpoints: ``{"endpoints": [...]}`` (the generated models)."""
+
+    endpoints: list[RestEndpoint]
 
 
 def _mounts(request: PodCreate | PodChanges, *, cpu: bool) -> dict[str, Any] | None:

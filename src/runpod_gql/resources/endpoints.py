@@ -49,7 +49,8 @@ class Endpoints(BackendResource):
         (jobs: :meth:`RunPod.endpoint`) or ``LOAD_BALANCER`` (requests straight to the workers'
         HTTP server at ``Endpoint.url``; REST v2 only, in every API mode). The scaler defaults to
         ``QUEUE_DELAY`` for a queue and to ``REQUEST_COUNT``, the only one it takes, for a load
-        balancer. The type is set on create: an update keeps it.
+        balancer. The type is set on create and an update keeps it: to update a load balancer,
+        give ``endpoint_type="LOAD_BALANCER"`` again, so that its scaler is the one it takes.
         """
         v.integer("workers_min", workers_min)
         v.integer("workers_max", workers_max, minimum=1)

@@ -138,6 +138,15 @@ async def test_load_balancer_endpoints_are_made_on_v2_in_every_mode(
         assert (lb.type, lb.scaler_type, lb.idle_timeout) == ("LOAD_BALANCER", "REQUEST_COUNT", 30)
         assert lb.url == f"https://{lb.id}.api.runpod.ai"
         assert (await rp.endpoints.get(lb.id)).type == "LOAD_BALANCER"  # read back on either API
+        changed = await rp.endpoints.save(
+            name="web",
+            template_id=template.id,
+            gpu_ids="ADA_24",
+            endpoint_id=lb.id,
+            endpoint_type="LOAD_BALANCER",
+            workers_max=5,
+        )
+        assert (changed.id, changed.type, changed.workers_max) == (lb.id, "LOAD_BALANCER", 5)
         queue = await rp.endpoints.save(name="jobs", template_id=template.id, gpu_ids="ADA_24")
         assert (queue.type, queue.scaler_type, queue.url) == ("QUEUE", "QUEUE_DELAY", None)
         emu.reset_log()

@@ -187,7 +187,9 @@ def share_fields_set(*models: BaseModel | None) -> None:
         if model is None:
             continue
         own: set[str] = model.__pydantic_fields_set__
-        known = _COMMON_SETS.setdefault(type(model), [])
+        known = _COMMON_SETS.get(type(model))
+        if known is None:
+            known = _COMMON_SETS[type(model)] = []
         for common in known:
             if common == own:
                 object.__setattr__(model, "__pydantic_fields_set__", common)

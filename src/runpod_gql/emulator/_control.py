@@ -77,12 +77,8 @@ def set_stock(host: ControlHost, world: World, data: dict[str, Any]) -> Any:
 
 
 def add_fleet(host: ControlHost, world: World, data: dict[str, Any]) -> Any:
-    pods = world.add_fleet(
-        int(data["count"]),
-        str(data.get("gpu_type_id") or "NVIDIA A40"),
-        name=str(data.get("name") or "fleet"),
-        image=str(data.get("image") or "img"),
-    )
+    given = {k: str(data[k]) for k in ("gpu_type_id", "name", "image") if data.get(k)}
+    pods = world.add_fleet(int(data["count"]), **given)
     if data.get("booted", True):
         host.clock.advance(world.ready_seconds)
     return {"ids": [p.id for p in pods], "now": host.advance().now}

@@ -20,7 +20,7 @@ from ._faults import Fault, FaultRule, MalformedVariant, RequestRecord, TokenBuc
 from ._jobapp import PREFIX, JobApp
 from ._jobs import EndpointJobs, Handler, JobService
 from ._records import LogLine, LogSource, PodRecord
-from ._state import World
+from ._state import FLEET_GPU, World
 
 if TYPE_CHECKING:
     from runpod_gql.client import RunPod
@@ -320,7 +320,7 @@ class Emulator:
     def add_fleet(
         self,
         count: int,
-        gpu_type_id: str = "NVIDIA A40",
+        gpu_type_id: str = FLEET_GPU,
         *,
         name: str = "fleet",
         image: str = "img",

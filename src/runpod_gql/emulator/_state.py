@@ -52,6 +52,7 @@ __all__ = [
     "ACTIONS",
     "BALANCE_ERROR",
     "CAPACITY_ERROR",
+    "FLEET_GPU",
     "HOST_FULL_ERROR",
     "OPAQUE_ERROR",
     "SPOT_RESUME_ERROR",
@@ -84,6 +85,7 @@ OPAQUE_ERROR = "Something went wrong. Please try again later or contact support.
 GPU_COUNT_ERROR = "gpuCount must be at least 1"  # text not observed live
 POD_NOT_FOUND_ERROR = "pod not found"  # stop/resume/edit of an unknown id (text not observed live)
 BALANCE_ERROR = "Insufficient balance to deploy this pod. Add funds to your account."
+FLEET_GPU = "NVIDIA A40"  # what World.add_fleet's pods run on unless told otherwise
 IMAGE_PULL_ERROR = "failed to pull image {image}: manifest unknown or access denied"
 
 USER_ID = "user_emulator"
@@ -320,7 +322,12 @@ class World:
             self.stock[key] = count
 
     def add_fleet(
-        self, count: int, gpu_type_id: str, *, name: str = "fleet", image: str = "img"
+        self,
+        count: int,
+        gpu_type_id: str = FLEET_GPU,
+        *,
+        name: str = "fleet",
+        image: str = "img",
     ) -> list[PodRecord]:
         """``count`` one-GPU pods named ``{name}-0``, ``{name}-1``... with 22/tcp published, on
         machines added for them: the free stock is what it was before (a large account in one
